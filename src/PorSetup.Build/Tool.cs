@@ -1,0 +1,56 @@
+// Copyright (c) PorSetup contributors. MIT licensed.
+
+using System.Diagnostics;
+
+namespace PorSetup.Build;
+
+/// <summary>Runs an external program (wixl, msibuild, msiinfo, wine) with arguments passed verbatim, no shell.</summary>
+public static class Tool
+{
+    public static ToolResult Run(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null)
+    {
+        var start = new ProcessStartInfo(fileName)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? string.Empty,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}.");
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return new ToolResult(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>Runs a tool and throws with its output when it fails.</summary>
+    public static string RunChecked(string fileName, params string[] arguments)
+    {
+        var result = Run(fileName, arguments);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{fileName} {string.Join(' ', arguments)} failed with exit code {result.ExitCode}:\n{result.StandardError}{result.StandardOutput}");
+        }
+
+        return result.StandardOutput;
+    }
+}
