@@ -1,0 +1,57 @@
+// Copyright (c) PorSetup contributors. MIT licensed.
+
+namespace PorSetup.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// Runs Wine's msiexec on one package, silently and with a verbose log, and checks the real exit code.
+/// Reads like WiX's own end-to-end tests: <c>product.InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1234567")</c>.
+/// </summary>
+public sealed class PackageInstaller(WinePrefix prefix, string msiPath)
+{
+    private int runs;
+
+    public string MsiPath { get; } = msiPath;
+
+    public MsiExecResult InstallProduct(MsiExecReturnCode expected, params string[] properties) =>
+        this.Run("/i", expected, properties);
+
+    public MsiExecResult UninstallProduct(MsiExecReturnCode expected, params string[] properties) =>
+        this.Run("/x", expected, properties);
+
+    /// <summary>
+    /// A repair: REINSTALL=ALL REINSTALLMODE=vomus, which is what msiexec /fvomus sets on Windows. Wine's /f
+    /// itself fails with 1605 ("Product code treatment not implemented"), so the properties are passed to /i.
+    /// </summary>
+    public MsiExecResult RepairProduct(MsiExecReturnCode expected, params string[] properties) =>
+        this.Run("/i", expected, ["REINSTALL=ALL", "REINSTALLMODE=vomus", .. properties]);
+
+    /// <summary>Runs msiexec with an action switch (/i, /x) and properties given as NAME=value.</summary>
+    public MsiExecResult Run(string action, MsiExecReturnCode expected, params string[] properties)
+    {
+        var result = this.Run(action, properties);
+        Assert.True(
+            result.ExitCode == (int)expected,
+            $"msiexec {action} {string.Join(' ', properties)} returned {result.ExitCode}, expected {(int)expected} ({expected}). Log:\n{Tail(result.Log)}");
+        return result;
+    }
+
+    public MsiExecResult Run(string action, params string[] properties)
+    {
+        var log = Path.Combine(prefix.Root, "tmp", $"msiexec-{++this.runs}.log");
+        var variables = new Dictionary<string, string>();
+        var commandLine = new List<string> { "msiexec", action, $"\"{WinePrefix.WindowsPath(this.MsiPath)}\"", "/qn", "/l*v", $"\"{WinePrefix.WindowsPath(log)}\"" };
+        foreach (var property in properties)
+        {
+            // NAME=value becomes NAME="%PORSETUP_ARGn%": the value reaches msiexec exactly as given.
+            var equals = property.IndexOf('=', StringComparison.Ordinal);
+            var variable = $"PORSETUP_ARG{variables.Count}";
+            variables[variable] = property[(equals + 1)..];
+            commandLine.Add($"{property[..equals]}=\"%{variable}%\"");
+        }
+
+        var (exitCode, _) = prefix.RunBatch(string.Join(' ', commandLine), variables);
+        return new MsiExecResult(exitCode, File.Exists(log) ? File.ReadAllText(log) : string.Empty);
+    }
+
+    private static string Tail(string log) => log.Length <= 6000 ? log : log[^6000..];
+}

@@ -1,0 +1,130 @@
+// Copyright (c) PorSetup contributors. MIT licensed.
+
+using System.Text.RegularExpressions;
+using PorSetup.Build;
+
+namespace PorSetup.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// A throw-away Wine prefix: its own WINEPREFIX, TMPDIR and HOME, and its own warm wineserver, removed on
+/// Dispose. Each is a hard-linked copy of one template made per test run (wineboot takes seconds, a copy
+/// milliseconds); the registry hives are real copies, so no prefix can change another's registry.
+/// </summary>
+public sealed partial class WinePrefix : IDisposable
+{
+    private static readonly Lazy<string> Template = new(CreateTemplate);
+    private readonly Dictionary<string, string?> environment;
+
+    private WinePrefix(string root)
+    {
+        this.Root = root;
+        this.environment = EnvironmentFor(root);
+        this.Registry = new WineRegistry(this);
+
+        // A persistent wineserver keeps each msiexec at a fraction of a second. It must not inherit our pipes.
+        Tool.RunChecked("sh", "-c", $"WINEPREFIX='{this.PrefixPath}' wineserver -p >/dev/null 2>&1 </dev/null");
+    }
+
+    /// <summary>The test's folder; the prefix is its "prefix" subfolder.</summary>
+    public string Root { get; }
+
+    public string PrefixPath => Path.Combine(this.Root, "prefix");
+
+    /// <summary>C:\ as a Linux path.</summary>
+    public string DriveC => Path.Combine(this.PrefixPath, "drive_c");
+
+    public WineRegistry Registry { get; }
+
+    public static WinePrefix Create()
+    {
+        var root = Directory.CreateTempSubdirectory("porsetup-e2e-").FullName;
+        Tool.RunChecked("cp", "-al", Template.Value, Path.Combine(root, "prefix"));
+        foreach (var hive in Directory.GetFiles(Template.Value, "*.reg"))
+        {
+            var copy = Path.Combine(root, "prefix", Path.GetFileName(hive));
+            File.Delete(copy);
+            File.Copy(hive, copy);
+        }
+
+        Directory.CreateDirectory(Path.Combine(root, "tmp"));
+        Directory.CreateDirectory(Path.Combine(root, "home"));
+        return new WinePrefix(root);
+    }
+
+    /// <summary>A Linux path as Windows programs in the prefix see it (drive Z: maps /).</summary>
+    public static string WindowsPath(string unixPath) => "Z:" + Path.GetFullPath(unixPath).Replace('/', '\\');
+
+    /// <summary>Runs a Windows program with wine; the exit code is truncated to 8 bits, as on any Unix.</summary>
+    public ToolResult Wine(params string[] arguments) => Tool.Run("wine", arguments, this.environment, this.Root);
+
+    /// <summary>
+    /// Runs a batch script with cmd.exe and returns its real 32-bit exit code: wine itself can only return it
+    /// modulo 256 (1603 would read 67), so the script echoes %ERRORLEVEL% and we parse it. Values that may hold
+    /// spaces, quotes or non-ASCII text are passed as environment variables (%NAME% in the script): Wine
+    /// converts the environment from UTF-8 exactly, while it reads batch files in the OEM code page and
+    /// escapes quotes in its own command line the Unix way.
+    /// </summary>
+    public (int ExitCode, string Output) RunBatch(string script, IReadOnlyDictionary<string, string>? variables = null)
+    {
+        var file = Path.Combine(this.Root, "tmp", $"run-{Guid.NewGuid():N}.cmd");
+        File.WriteAllText(file, $"@echo off\r\n{script.ReplaceLineEndings("\r\n")}\r\necho porsetup-exit=%ERRORLEVEL%\r\n");
+        var environment = new Dictionary<string, string?>(this.environment);
+        foreach (var (name, value) in variables ?? new Dictionary<string, string>())
+        {
+            environment[name] = value;
+        }
+
+        var result = Tool.Run("wine", ["cmd", "/c", WindowsPath(file)], environment, this.Root);
+        File.Delete(file);
+        var match = ExitLine().Match(result.StandardOutput);
+        if (!match.Success)
+        {
+            throw new InvalidOperationException($"No exit code from:\n{script}\n{result.StandardOutput}\n{result.StandardError}");
+        }
+
+        return (int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), result.StandardOutput);
+    }
+
+    public void Dispose()
+    {
+        Tool.Run("wineserver", ["-k"], this.environment);
+        Tool.Run("wineserver", ["-w"], this.environment);
+        Directory.Delete(this.Root, recursive: true);
+    }
+
+    private static Dictionary<string, string?> EnvironmentFor(string root) => new()
+    {
+        ["WINEPREFIX"] = Path.Combine(root, "prefix"),
+        ["WINEARCH"] = "win64",
+        ["WINEDEBUG"] = "-all",
+        // No Mono or Gecko download prompts, no desktop menu entries.
+        ["WINEDLLOVERRIDES"] = "mscoree,mshtml=;winemenubuilder.exe=d",
+        ["TMPDIR"] = Path.Combine(root, "tmp"),
+        ["HOME"] = Path.Combine(root, "home"),
+        // So that non-ASCII command-line arguments (full-width digits) reach msiexec intact.
+        ["LANG"] = "C.UTF-8",
+        ["LC_ALL"] = "C.UTF-8",
+        ["DISPLAY"] = null,
+        ["WAYLAND_DISPLAY"] = null,
+    };
+
+    private static string CreateTemplate()
+    {
+        var root = Directory.CreateTempSubdirectory("porsetup-e2e-template-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(root, recursive: true);
+        Directory.CreateDirectory(Path.Combine(root, "tmp"));
+        Directory.CreateDirectory(Path.Combine(root, "home"));
+        var environment = EnvironmentFor(root);
+        var boot = Tool.Run("wineboot", ["-i"], environment);
+        Tool.Run("wineserver", ["-w"], environment);
+        if (boot.ExitCode != 0 || !File.Exists(Path.Combine(root, "prefix", "system.reg")))
+        {
+            throw new InvalidOperationException($"wineboot failed ({boot.ExitCode}): {boot.StandardError}");
+        }
+
+        return Path.Combine(root, "prefix");
+    }
+
+    [GeneratedRegex(@"porsetup-exit=(-?\d+)")]
+    private static partial Regex ExitLine();
+}

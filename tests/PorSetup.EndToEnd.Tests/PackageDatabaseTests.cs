@@ -1,0 +1,111 @@
+// Copyright (c) PorSetup contributors. MIT licensed.
+
+using PorSetup.Build;
+using PorSetup.EndToEnd.Tests.Infrastructure;
+
+namespace PorSetup.EndToEnd.Tests;
+
+/// <summary>
+/// What the built MSI's tables hold that Windows needs and Wine ignores (Wine enforces neither
+/// SecureCustomProperties nor the Template's platform), read back with msitools.
+/// </summary>
+public sealed class PackageDatabaseTests
+{
+    private static IReadOnlyDictionary<string, string> Properties => MsiTables.ReadProperties(TestPackages.Shipped);
+
+    [Fact]
+    public void PartnerIdIsASecureProperty()
+    {
+        var secure = Properties["SecureCustomProperties"].Split(';');
+
+        Assert.Contains("PARTNERID", secure);
+        Assert.Contains("SAVEDPARTNERID", secure);
+        Assert.Contains("WIX_UPGRADE_DETECTED", secure);
+    }
+
+    [Fact]
+    public void PackageIsPerMachineX64()
+    {
+        var summary = MsiTables.ReadSummary(TestPackages.Shipped);
+
+        Assert.Equal("1", Properties["ALLUSERS"]);
+        Assert.Equal("x64;1033", summary["Template"]);
+        Assert.StartsWith("500", summary["Version"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void IdentityComesFromDirectoryBuildProps()
+    {
+        Assert.Equal(ProductIdentity.Name, Properties["ProductName"]);
+        Assert.Equal(ProductIdentity.Manufacturer, Properties["Manufacturer"]);
+        Assert.Equal(ProductIdentity.Version, Properties["ProductVersion"]);
+    }
+
+    [Fact]
+    public void RegistryComponentIs64BitWithTheValueAsKeyPath()
+    {
+        var component = Assert.Single(MsiTables.Read(TestPackages.Shipped, "Component"));
+        var registry = Assert.Single(MsiTables.Read(TestPackages.Shipped, "Registry"));
+
+        // 0x100 msidbComponentAttributes64bit | 0x4 msidbComponentAttributesRegistryKeyPath
+        Assert.Equal("260", component[3]);
+        Assert.Equal(registry[0], component[5]);
+        Assert.Equal(["2", @"SOFTWARE\Microsoft\Windows Server\MSO", "Partner", "[PARTNERID]"], registry[1..5]);
+    }
+
+    [Fact]
+    public void SavedIdIsSearchedInThe64BitView()
+    {
+        var locator = Assert.Single(MsiTables.Read(TestPackages.Shipped, "RegLocator"));
+
+        // 0x10 msidbLocatorType64bit | 0x2 msidbLocatorTypeRawValue
+        Assert.Equal("18", locator[4]);
+    }
+
+    [Theory]
+    [InlineData("InstallExecuteSequence")]
+    [InlineData("InstallUISequence")]
+    public void ValidationRunsBeforeAnythingChanges(string table)
+    {
+        var sequence = MsiTables.Read(TestPackages.Shipped, table).ToDictionary(row => row[0], row => int.Parse(row[2], System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.True(sequence["AppSearch"] < sequence["RestorePartnerId"]);
+        Assert.True(sequence["RestorePartnerId"] < sequence["ValidatePartnerId"]);
+        Assert.True(sequence["ValidatePartnerId"] < (table == "InstallUISequence" ? sequence["ExecuteAction"] : sequence["InstallInitialize"]));
+    }
+
+    [Fact]
+    public void ValidationIsANativeDllActionThatImpersonates()
+    {
+        var action = MsiTables.Read(TestPackages.Shipped, "CustomAction").Single(row => row[0] == "ValidatePartnerId");
+
+        // Type 1: DLL stored in the Binary table; no 0x800 (msidbCustomActionTypeNoImpersonate) or other flags.
+        Assert.Equal("1", action[1]);
+        Assert.Equal("ValidatePartnerId", action[3]);
+    }
+
+    [Fact]
+    public void OldVersionsAreRemovedRightAfterInstallValidate()
+    {
+        var sequence = MsiTables.Read(TestPackages.Shipped, "InstallExecuteSequence").ToDictionary(row => row[0], row => row[2]);
+
+        Assert.Equal(int.Parse(sequence["InstallValidate"], System.Globalization.CultureInfo.InvariantCulture) + 1, int.Parse(sequence["RemoveExistingProducts"], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void DowngradesAreBlockedByALaunchCondition()
+    {
+        var condition = Assert.Single(MsiTables.Read(TestPackages.Shipped, "LaunchCondition"));
+
+        Assert.Equal("NOT WIX_DOWNGRADE_DETECTED", condition[0]);
+        Assert.Contains("newer version", condition[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DatabaseCodepageIsWindows1252()
+    {
+        var codepage = Tool.RunChecked("msiinfo", "export", TestPackages.Shipped, "_ForceCodepage");
+
+        Assert.Contains("1252\t_ForceCodepage", codepage, StringComparison.Ordinal);
+    }
+}
