@@ -1,0 +1,33 @@
+// Copyright (c) PorSetup contributors. MIT licensed.
+
+using System.Xml.Linq;
+
+namespace PorSetup.Build.Tests;
+
+public sealed class DatabaseFixupsTests
+{
+    [Fact]
+    public void ThePackageSource_AsksForPartnerIdToBeSecureAndOldVersionsRemovedAfterInstallValidate()
+    {
+        var fixups = DatabaseFixups.From(XDocument.Load(RepositoryFiles.PackageSource), WixLocalization.ForCulture(RepositoryFiles.Installer, "fr-FR"));
+
+        Assert.Contains("PARTNERID", fixups.SecureProperties);
+        Assert.Contains("SAVEDPARTNERID", fixups.SecureProperties);
+        Assert.Empty(fixups.HiddenProperties);
+        Assert.Equal("InstallValidate", fixups.RemoveExistingProductsAfter);
+        Assert.Equal(1252, fixups.Codepage);
+        Assert.Equal("1036", fixups.Language);
+    }
+
+    [Fact]
+    public void Schedule_FollowsMajorUpgradeSchedule()
+    {
+        var source = XDocument.Parse("""<Wix xmlns="http://wixtoolset.org/schemas/v4/wxs"><Package Name="P" Manufacturer="M" Version="1.0.0" Language="1033"><MajorUpgrade Schedule="afterInstallFinalize" DowngradeErrorMessage="x" /><Property Id="A" Hidden="yes" /></Package></Wix>""");
+
+        var fixups = DatabaseFixups.From(source, WixLocalization.ForCulture(Path.Combine(AppContext.BaseDirectory, "TestData", "Localized"), "en-US"));
+
+        Assert.Equal("InstallFinalize", fixups.RemoveExistingProductsAfter);
+        Assert.Equal(["A"], fixups.HiddenProperties);
+        Assert.Empty(fixups.SecureProperties);
+    }
+}
