@@ -1,0 +1,72 @@
+// Copyright (c) PorSetup contributors. MIT licensed.
+
+using System.Globalization;
+
+namespace PorSetup.CustomAction;
+
+/// <summary>
+/// Checks PARTNERID with the one rule (<see cref="PartnerId.Check"/>). A valid ID is written back normalized
+/// (trimmed), so the registry gets exactly what was checked; anything else stops the installation with a message
+/// that says what is wrong and how to fix it.
+/// </summary>
+/// <param name="session">The installation.</param>
+/// <param name="systemUiLanguage">Reads the user's Windows UI language (a LANGID), used when the package's own language is not French.</param>
+public sealed class ValidatePartnerIdAction(ISession session, Func<int> systemUiLanguage)
+{
+    public const string PartnerIdProperty = "PARTNERID";
+    public const string ProductLanguageProperty = "ProductLanguage";
+
+    public ActionResult Run()
+    {
+        try
+        {
+            var check = PartnerId.Check(session[PartnerIdProperty]);
+            var language = ChooseLanguage();
+            if (!check.IsValid)
+            {
+                session.Error(PartnerIdMessages.Refusal(check, language));
+                return ActionResult.Failure;
+            }
+
+            if (!string.Equals(check.Normalized, check.Input, StringComparison.Ordinal))
+            {
+                session[PartnerIdProperty] = check.Normalized;
+            }
+
+            session.Log(PartnerIdMessages.Accepted(check, language));
+            return ActionResult.Success;
+        }
+#pragma warning disable CA1031 // An action must never throw into msiexec: every failure becomes 1603.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            TryLog(string.Create(CultureInfo.InvariantCulture, $"PorSetup: ValidatePartnerId failed unexpectedly: {exception.GetType().Name}: {exception.Message}"));
+            return ActionResult.Failure;
+        }
+    }
+
+    /// <summary>French when the package is French, else when Windows speaks French to the user; English otherwise.</summary>
+    private MessageLanguage ChooseLanguage()
+    {
+        if (int.TryParse(session[ProductLanguageProperty], NumberStyles.None, CultureInfo.InvariantCulture, out var productLanguage)
+            && MessageLanguages.FromLcid(productLanguage) == MessageLanguage.French)
+        {
+            return MessageLanguage.French;
+        }
+
+        return MessageLanguages.FromLcid(systemUiLanguage());
+    }
+
+    private void TryLog(string text)
+    {
+        try
+        {
+            session.Log(text);
+        }
+#pragma warning disable CA1031 // The session itself may be what failed; the return code still reports the failure.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+    }
+}

@@ -1,0 +1,58 @@
+// Copyright (c) PorSetup contributors. MIT licensed.
+
+using PorSetup.CustomAction;
+
+namespace PorSetup.CustomAction.Tests;
+
+/// <summary>An installation in memory: properties as MSI keeps them (absent reads as empty), and a record of what the action did.</summary>
+public sealed class FakeSession : ISession
+{
+    public Dictionary<string, string> Properties { get; } = new(StringComparer.Ordinal);
+
+    public List<string> PropertiesWritten { get; } = [];
+
+    public List<SentMessage> Messages { get; } = [];
+
+    /// <summary>When set, reading any property throws it.</summary>
+    public Exception? ThrowOnGet { get; set; }
+
+    /// <summary>When set, writing any property throws it.</summary>
+    public Exception? ThrowOnSet { get; set; }
+
+    /// <summary>When set, sending a message of this kind throws <see cref="ThrowOnMessage"/>.</summary>
+    public InstallMessage? FailingMessageKind { get; set; }
+
+    public Exception? ThrowOnMessage { get; set; }
+
+    public IEnumerable<SentMessage> Errors => Messages.Where(m => m.Kind == InstallMessage.Error);
+
+    public IEnumerable<SentMessage> LogLines => Messages.Where(m => m.Kind == InstallMessage.Info);
+
+    public string CustomActionData => this["CustomActionData"];
+
+    public string this[string name]
+    {
+        get => ThrowOnGet is not null ? throw ThrowOnGet : Properties.GetValueOrDefault(name, string.Empty);
+        set
+        {
+            if (ThrowOnSet is not null)
+            {
+                throw ThrowOnSet;
+            }
+
+            PropertiesWritten.Add(name);
+            Properties[name] = value;
+        }
+    }
+
+    public int Message(InstallMessage kind, string text)
+    {
+        if (ThrowOnMessage is not null && (FailingMessageKind is null || FailingMessageKind == kind))
+        {
+            throw ThrowOnMessage;
+        }
+
+        Messages.Add(new SentMessage(kind, text));
+        return 1;
+    }
+}

@@ -1,0 +1,15 @@
+// Copyright (c) PorSetup contributors. MIT licensed.
+
+namespace PorSetup.CustomAction.Tests;
+
+/// <summary>A fact that needs mingw-w64's objdump to read a PE file's import and export tables; skipped without it.</summary>
+public sealed class ObjdumpFactAttribute : FactAttribute
+{
+    public ObjdumpFactAttribute()
+    {
+        if (Objdump.Path is null)
+        {
+            Skip = $"{Objdump.FileName} is not on PATH (Debian: apt-get install binutils-mingw-w64-x86-64); it lists the DLL's imports and exports.";
+        }
+    }
+}

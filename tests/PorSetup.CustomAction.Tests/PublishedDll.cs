@@ -1,0 +1,57 @@
+// Copyright (c) PorSetup contributors. MIT licensed.
+
+using System.Diagnostics;
+
+namespace PorSetup.CustomAction.Tests;
+
+/// <summary>
+/// Publishes src/PorSetup.CustomAction for win-x64 once per test run, the way the MSI build does
+/// (<c>dotnet publish -c Release -r win-x64</c>), into a temporary folder with its own bin/obj.
+/// </summary>
+public sealed class PublishedDll : IDisposable
+{
+    private readonly string root = Directory.CreateTempSubdirectory("porsetup-ca-").FullName;
+
+    public PublishedDll()
+    {
+        var project = Path.Combine(RepositoryRoot(), "src", "PorSetup.CustomAction", "PorSetup.CustomAction.csproj");
+        var output = Path.Combine(root, "out");
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[] { "publish", project, "-c", "Release", "-r", "win-x64", "-o", output, "--artifacts-path", Path.Combine(root, "artifacts"), "-nologo" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        Log = process.StandardOutput.ReadToEnd() + error.Result;
+        process.WaitForExit();
+        ExitCode = process.ExitCode;
+        FilePath = Path.Combine(output, "PorSetup.CustomAction.dll");
+    }
+
+    public int ExitCode { get; }
+
+    public string Log { get; }
+
+    public string FilePath { get; }
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "PorSetup.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"PorSetup.sln not found above {AppContext.BaseDirectory}.");
+    }
+}
