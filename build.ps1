@@ -70,7 +70,7 @@ function Install-LinuxPrerequisites {
     Write-Host "Installing with apt-get: $($missing -join ' ')"
     $env:DEBIAN_FRONTEND = 'noninteractive'
     Invoke-AptGet @('update', '-qq')
-    Invoke-AptGet (@('install', '-y', '-qq', ) + $missing)
+    Invoke-AptGet (@('install', '-y', '-qq') + $missing)
 }
 
 function Invoke-AptGet([string[]] $Arguments) {
@@ -81,6 +81,7 @@ function Build-Msi {
     $caFolder = Join-Path $artifacts 'ca'
     Invoke-Native dotnet @('build', (Join-Path $root 'PorSetup.sln'), '-c', $Configuration, '--nologo', '-v', 'quiet')
     Invoke-Native dotnet @('publish', (Join-Path $root 'src/PorSetup.CustomAction/PorSetup.CustomAction.csproj'), '-c', $Configuration, '-r', 'win-x64', '-o', $caFolder, '--nologo', '-v', 'quiet')
+    Invoke-Native dotnet @('publish', (Join-Path $root 'src/PorSetup.Cli/PorSetup.Cli.csproj'), '-c', $Configuration, '-o', (Join-Path $artifacts 'porsetup'), '--nologo', '-v', 'quiet')
     $customAction = Join-Path $caFolder 'PorSetup.CustomAction.dll'
 
     $msi = if ($Culture -eq 'en-US') { Join-Path $artifacts 'PorSetup.msi' } else { Join-Path $artifacts "$Culture/PorSetup.msi" }
@@ -122,9 +123,8 @@ if (-not $IsWindows) { Install-LinuxPrerequisites }
 $msi = Build-Msi
 
 if ($PartnerId) {
-    $stamped = Join-Path (Split-Path $msi) "PorSetup-$PartnerId.msi"
-    Invoke-Native dotnet @('run', '--project', (Join-Path $root 'src/PorSetup.Cli'), '-c', $Configuration, '--no-build', '--',
-        'stamp', $msi, '--partner-id', $PartnerId, '--output', $stamped)
+    # The tool names the copy after the normalized ID, next to the MSI, and refuses a bad ID as the installer would.
+    Invoke-Native dotnet @((Join-Path $artifacts 'porsetup/porsetup.dll'), 'stamp', $msi, '--partner-id', $PartnerId)
 }
 
 if ($Bench) { & (Join-Path $root 'bench/run.ps1') -Artifacts $artifacts }

@@ -8,18 +8,23 @@ namespace PorSetup.Build;
 /// <summary>
 /// What the package source says that wixl drops: Property/@Secure (SecureCustomProperties, without which a
 /// managed install ignores the property on the server side), Property/@Hidden (MsiHiddenProperties),
-/// MajorUpgrade/@Schedule (wixl places RemoveExistingProducts where it likes), the database code page (wixl
+/// MajorUpgrade/@Schedule (wixl places RemoveExistingProducts where it likes), Component/@Condition (wixl has
+/// none), CustomAction/@Execute="rollback" or "commit" (wixl makes them immediate), the database code page (wixl
 /// writes 0, "the machine's ANSI code page", which garbles accented text elsewhere) and the language in the
 /// summary's Template (wixl always writes 1033). Derived from the source and its localization, never written
 /// by hand, and applied to the database with msibuild.
 /// </summary>
 /// <param name="RemoveExistingProductsAfter">The standard action RemoveExistingProducts follows, or null without MajorUpgrade.</param>
+/// <param name="ComponentConditions">Component Id to its condition.</param>
+/// <param name="ScriptActions">Custom action Id to the in-script bits wixl loses (rollback 0x500, commit 0x600).</param>
 /// <param name="Codepage">The database code page, or null to leave wixl's.</param>
 /// <param name="Language">The package language (LCID) for the summary's Template.</param>
 public sealed record DatabaseFixups(
     IReadOnlyList<string> SecureProperties,
     IReadOnlyList<string> HiddenProperties,
     string? RemoveExistingProductsAfter,
+    IReadOnlyDictionary<string, string> ComponentConditions,
+    IReadOnlyDictionary<string, int> ScriptActions,
     int? Codepage,
     string Language)
 {
@@ -34,6 +39,12 @@ public sealed record DatabaseFixups(
             Flagged(properties, "Secure"),
             Flagged(properties, "Hidden"),
             schedule?["after".Length..],
+            source.Descendants(WixNamespaces.Wxs + "Component").Where(c => c.Attribute("Condition") is not null)
+                .ToDictionary(c => (string)c.Attribute("Id")!, c => localization.Resolve((string)c.Attribute("Condition")!)),
+            source.Descendants(WixNamespaces.Wxs + "CustomAction")
+                .Select(a => (Id: (string)a.Attribute("Id")!, Bits: InScriptBits((string?)a.Attribute("Execute"))))
+                .Where(a => a.Bits != 0)
+                .ToDictionary(a => a.Id, a => a.Bits),
             codepage is null ? localization.Codepage : int.Parse(localization.Resolve(codepage), CultureInfo.InvariantCulture),
             localization.Resolve((string?)package.Attribute("Language") ?? "1033"));
     }
@@ -47,6 +58,23 @@ public sealed record DatabaseFixups(
         if (this.RemoveExistingProductsAfter is not null)
         {
             ScheduleRemoveExistingProducts(msiPath, this.RemoveExistingProductsAfter);
+        }
+
+        foreach (var (component, condition) in this.ComponentConditions)
+        {
+            if (condition.Contains('\'', StringComparison.Ordinal))
+            {
+                throw new NotSupportedException($"Component '{component}': msibuild's SQL cannot take a condition with a single quote.");
+            }
+
+            Tool.RunChecked("msibuild", msiPath, "-q", $"UPDATE `Component` SET `Condition` = '{condition}' WHERE `Component` = '{component}'");
+        }
+
+        foreach (var (action, bits) in this.ScriptActions)
+        {
+            // Replace the execution bits (0x700) and keep the rest: the source type and NoImpersonate (0x800).
+            var type = int.Parse(MsiTables.Read(msiPath, "CustomAction").Single(row => row[0] == action)[1], CultureInfo.InvariantCulture);
+            Tool.RunChecked("msibuild", msiPath, "-q", $"UPDATE `CustomAction` SET `Type` = {(type & ~0x700) | bits} WHERE `Action` = '{action}'");
         }
 
         if (this.Codepage is { } codepage)
@@ -89,6 +117,14 @@ public sealed record DatabaseFixups(
         var position = int.Parse(sequence[^1], CultureInfo.InvariantCulture) + 1;
         Tool.RunChecked("msibuild", msiPath, "-q", $"UPDATE `InstallExecuteSequence` SET `Sequence` = {position} WHERE `Action` = 'RemoveExistingProducts'");
     }
+
+    // msidbCustomActionTypeInScript (0x400) with msidbCustomActionTypeRollback (0x100) or ...Commit (0x200).
+    private static int InScriptBits(string? execute) => execute switch
+    {
+        "rollback" => 0x500,
+        "commit" => 0x600,
+        _ => 0,
+    };
 
     private static List<string> Flagged(IEnumerable<XElement> properties, string attribute) =>
         properties.Where(p => (string?)p.Attribute(attribute) == "yes").Select(p => (string)p.Attribute("Id")!).ToList();

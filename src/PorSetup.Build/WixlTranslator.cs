@@ -104,11 +104,8 @@ public static class WixlTranslator
     {
         var result = new XElement(V3 + "Component", Copy(component, localization, "Id", "Guid", "Permanent", "NeverOverwrite", "KeyPath"));
         AddBitness(component, result);
-        var condition = (string?)component.Attribute("Condition");
-        if (condition is not null)
-        {
-            result.Add(new XElement(V3 + "Condition", localization.Resolve(condition)));
-        }
+
+        // wixl has no component conditions: DatabaseFixups writes Component/@Condition into the table.
 
         result.Add(component.Elements().Select(e => TranslateElement(e, localization)));
         return result;

@@ -4,14 +4,28 @@ using System.Runtime.InteropServices;
 
 namespace PorSetup.CustomAction;
 
-/// <summary>The few Windows functions the custom action calls. msi.dll is already loaded by the installer.</summary>
+/// <summary>
+/// The few Windows functions the custom action calls. msi.dll is already loaded by the installer; advapi32.dll is
+/// imported by the NativeAOT runtime anyway, so the registry functions add no DLL.
+/// </summary>
 internal static unsafe partial class NativeMethods
 {
     public const uint ErrorSuccess = 0;
+    public const uint ErrorFileNotFound = 2;
     public const uint ErrorMoreData = 234;
 
     /// <summary>MB_ICONERROR: the installer shows INSTALLMESSAGE_ERROR messages with the error icon.</summary>
     public const int MessageBoxIconError = 0x10;
+
+    /// <summary>HKEY_LOCAL_MACHINE: a predefined handle, (HKEY)(LONG)0x80000002, so sign-extended on x64.</summary>
+    public const nint HkeyLocalMachine = unchecked((int)0x80000002);
+
+    public const uint RegOptionNonVolatile = 0;
+    public const uint RegSz = 1;
+    public const uint KeySetValue = 0x0002;
+
+    /// <summary>KEY_WOW64_64KEY: the 64-bit view, where the package's Win64 component writes.</summary>
+    public const uint KeyWow6464Key = 0x0100;
 
     [LibraryImport("msi.dll", EntryPoint = "MsiGetPropertyW", StringMarshalling = StringMarshalling.Utf16)]
     public static partial uint MsiGetProperty(nint install, string name, char* value, ref uint valueLength);
@@ -33,4 +47,19 @@ internal static unsafe partial class NativeMethods
 
     [LibraryImport("kernel32.dll")]
     public static partial ushort GetUserDefaultUILanguage();
+
+    [LibraryImport("advapi32.dll", EntryPoint = "RegCreateKeyExW", StringMarshalling = StringMarshalling.Utf16)]
+    public static partial uint RegCreateKeyEx(nint key, string subKey, uint reserved, char* keyClass, uint options, uint desired, nint securityAttributes, out nint result, nint disposition);
+
+    [LibraryImport("advapi32.dll", EntryPoint = "RegOpenKeyExW", StringMarshalling = StringMarshalling.Utf16)]
+    public static partial uint RegOpenKeyEx(nint key, string subKey, uint options, uint desired, out nint result);
+
+    [LibraryImport("advapi32.dll", EntryPoint = "RegSetValueExW", StringMarshalling = StringMarshalling.Utf16)]
+    public static partial uint RegSetValueEx(nint key, string name, uint reserved, uint type, byte* data, uint dataLength);
+
+    [LibraryImport("advapi32.dll", EntryPoint = "RegDeleteValueW", StringMarshalling = StringMarshalling.Utf16)]
+    public static partial uint RegDeleteValue(nint key, string name);
+
+    [LibraryImport("advapi32.dll")]
+    public static partial uint RegCloseKey(nint key);
 }

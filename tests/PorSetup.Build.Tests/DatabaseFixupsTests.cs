@@ -17,6 +17,9 @@ public sealed class DatabaseFixupsTests
         Assert.Equal("InstallValidate", fixups.RemoveExistingProductsAfter);
         Assert.Equal(1252, fixups.Codepage);
         Assert.Equal("1036", fixups.Language);
+        Assert.Equal("PREVIOUSPARTNERID", fixups.ComponentConditions["PreviousPartnerValue"]);
+        Assert.Equal(0x500, fixups.ScriptActions["RollbackPartnerValue"]);
+        Assert.False(fixups.ScriptActions.ContainsKey("RestorePreviousPartnerId"), "Deferred actions are wixl's own business.");
     }
 
     [Fact]

@@ -11,6 +11,15 @@ public sealed class FakeSession : ISession
 
     public List<string> PropertiesWritten { get; } = [];
 
+    /// <summary>Every property read, in order (CustomActionData included).</summary>
+    public List<string> PropertiesRead { get; } = [];
+
+    /// <summary>
+    /// When true, the session behaves as a deferred action's: reading any property but CustomActionData, or writing
+    /// any, throws (Windows gives a deferred action nothing else; Wine gives it everything, so Wine cannot catch this).
+    /// </summary>
+    public bool Deferred { get; set; }
+
     public List<SentMessage> Messages { get; } = [];
 
     /// <summary>When set, reading any property throws it.</summary>
@@ -32,9 +41,24 @@ public sealed class FakeSession : ISession
 
     public string this[string name]
     {
-        get => ThrowOnGet is not null ? throw ThrowOnGet : Properties.GetValueOrDefault(name, string.Empty);
+        get
+        {
+            PropertiesRead.Add(name);
+            if (Deferred && name != "CustomActionData")
+            {
+                throw new InvalidOperationException($"A deferred action read property {name}.");
+            }
+
+            return ThrowOnGet is not null ? throw ThrowOnGet : Properties.GetValueOrDefault(name, string.Empty);
+        }
+
         set
         {
+            if (Deferred)
+            {
+                throw new InvalidOperationException($"A deferred action wrote property {name}.");
+            }
+
             if (ThrowOnSet is not null)
             {
                 throw ThrowOnSet;

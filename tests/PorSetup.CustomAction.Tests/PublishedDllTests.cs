@@ -88,12 +88,31 @@ public sealed partial class PublishedDllTests(PublishedDll dll) : IClassFixture<
     }
 
     [ObjdumpFact]
-    public void Dll_ExportsValidatePartnerId()
+    public void Dll_ExportsTheCustomActions()
     {
         Assert.True(File.Exists(dll.FilePath), dll.Log);
-        var exports = ExportLine().Matches(Objdump.PrivateHeaders(dll.FilePath)).Select(m => m.Groups[1].Value).ToList();
+        var exports = ExportLine().Matches(Objdump.PrivateHeaders(dll.FilePath)).Select(m => m.Groups[1].Value).Order(StringComparer.Ordinal).ToList();
 
-        Assert.Equal(["ValidatePartnerId"], exports);
+        Assert.Equal(["FailWhenDeferred", "RestorePartnerValue", "ValidatePartnerId"], exports);
+    }
+
+    [ObjdumpFact]
+    public void Dll_ImportsTheRegistryFunctionsFromAdvapi32()
+    {
+        // advapi32 is imported by the NativeAOT runtime anyway: the registry functions bind at load time from it
+        // and add no DLL (a function the linker did not bind would be looked up by name only when first called).
+        Assert.True(File.Exists(dll.FilePath), dll.Log);
+        var text = Objdump.PrivateHeaders(dll.FilePath);
+        var byDll = DllNameLine().Matches(text).ToDictionary(
+            m => m.Groups[1].Value.ToLowerInvariant(),
+            m => ImportLine().Matches(text[m.Index..].Split("\n\n", 2)[0]).Select(f => f.Groups[1].Value).ToList());
+
+        Assert.True(byDll.ContainsKey("advapi32.dll"), string.Join(", ", byDll.Keys));
+        foreach (var function in new[] { "RegCreateKeyExW", "RegSetValueExW", "RegOpenKeyExW", "RegDeleteValueW", "RegCloseKey" })
+        {
+            Assert.Contains(function, byDll["advapi32.dll"]);
+            Assert.Single(byDll, entry => entry.Value.Contains(function));
+        }
     }
 
     private PEReader OpenPe()
@@ -104,6 +123,10 @@ public sealed partial class PublishedDllTests(PublishedDll dll) : IClassFixture<
 
     [GeneratedRegex(@"^\s*DLL Name: (\S+)\s*$", RegexOptions.Multiline)]
     private static partial Regex DllNameLine();
+
+    // Lines of a DLL's import table: "	acfc6	 1613  RegCreateKeyExW"
+    [GeneratedRegex(@"^\t[0-9a-f]+\t\s*\d+\s+([A-Za-z_]\w*)\s*$", RegexOptions.Multiline)]
+    private static partial Regex ImportLine();
 
     // Lines of the "[Ordinal/Name Pointer] Table" section: "	[   1] ValidatePartnerId"
     [GeneratedRegex(@"^\s*\[\s*\d+\] ([A-Za-z_]\w*)\s*$", RegexOptions.Multiline)]

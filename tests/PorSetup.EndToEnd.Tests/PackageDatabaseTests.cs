@@ -20,6 +20,7 @@ public sealed class PackageDatabaseTests
 
         Assert.Contains("PARTNERID", secure);
         Assert.Contains("SAVEDPARTNERID", secure);
+        Assert.Contains("PREVIOUSPARTNERID", secure);
         Assert.Contains("WIX_UPGRADE_DETECTED", secure);
     }
 
@@ -41,25 +42,28 @@ public sealed class PackageDatabaseTests
         Assert.Equal(ProductIdentity.Version, Properties["ProductVersion"]);
     }
 
-    [Fact]
-    public void RegistryComponentIs64BitWithTheValueAsKeyPath()
+    [Theory]
+    [InlineData("PartnerValue", @"SOFTWARE\Microsoft\Windows Server\MSO", "Partner", "[PARTNERID]", "")]
+    [InlineData("PreviousPartnerValue", @"SOFTWARE\PorSetup", "PreviousPartner", "[PREVIOUSPARTNERID]", "PREVIOUSPARTNERID")]
+    public void RegistryComponentsAre64BitWithTheValueAsKeyPath(string id, string key, string name, string value, string condition)
     {
-        var component = Assert.Single(MsiTables.Read(TestPackages.Shipped, "Component"));
-        var registry = Assert.Single(MsiTables.Read(TestPackages.Shipped, "Registry"));
+        var component = MsiTables.Read(TestPackages.Shipped, "Component").Single(row => row[0] == id);
+        var registry = MsiTables.Read(TestPackages.Shipped, "Registry").Single(row => row[0] == component[5]);
 
         // 0x100 msidbComponentAttributes64bit | 0x4 msidbComponentAttributesRegistryKeyPath
         Assert.Equal("260", component[3]);
-        Assert.Equal(registry[0], component[5]);
-        Assert.Equal(["2", @"SOFTWARE\Microsoft\Windows Server\MSO", "Partner", "[PARTNERID]"], registry[1..5]);
+        Assert.Equal(condition, component[4]);
+        Assert.Equal(["2", key, name, value, id], registry[1..6]);
     }
 
     [Fact]
     public void SavedIdIsSearchedInThe64BitView()
     {
-        var locator = Assert.Single(MsiTables.Read(TestPackages.Shipped, "RegLocator"));
+        var locators = MsiTables.Read(TestPackages.Shipped, "RegLocator");
 
         // 0x10 msidbLocatorType64bit | 0x2 msidbLocatorTypeRawValue
-        Assert.Equal("18", locator[4]);
+        Assert.Equal(2, locators.Count);
+        Assert.All(locators, locator => Assert.Equal("18", locator[4]));
     }
 
     [Theory]
@@ -82,6 +86,28 @@ public sealed class PackageDatabaseTests
         // Type 1: DLL stored in the Binary table; no 0x800 (msidbCustomActionTypeNoImpersonate) or other flags.
         Assert.Equal("1", action[1]);
         Assert.Equal("ValidatePartnerId", action[3]);
+    }
+
+    [Theory]
+    [InlineData("RestorePreviousPartnerId", 3073)] // 0x1 DLL | 0x400 deferred | 0x800 no impersonation
+    [InlineData("RollbackPartnerValue", 3329)]     // 0x1 DLL | 0x500 rollback | 0x800 no impersonation
+    [InlineData("FailWhenDeferred", 3073)]
+    public void ScriptActionsRunAsSystemAtTheRightTime(string action, int type)
+    {
+        var row = MsiTables.Read(TestPackages.Shipped, "CustomAction").Single(r => r[0] == action);
+
+        Assert.Equal(type.ToString(System.Globalization.CultureInfo.InvariantCulture), row[1]);
+    }
+
+    [Fact]
+    public void RollbackIsScheduledBeforeTheWriteAndRestoreAfterTheRemoval()
+    {
+        var sequence = MsiTables.Read(TestPackages.Shipped, "InstallExecuteSequence").ToDictionary(row => row[0], row => int.Parse(row[2], System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.True(sequence["RollbackPartnerValue"] < sequence["WriteRegistryValues"]);
+        Assert.True(sequence["WriteRegistryValues"] < sequence["FailWhenDeferred"]);
+        Assert.True(sequence["RemoveRegistryValues"] < sequence["RestorePreviousPartnerId"]);
+        Assert.True(sequence["SetRestorePreviousPartnerIdData"] < sequence["InstallInitialize"]);
     }
 
     [Fact]

@@ -1,0 +1,20 @@
+// Copyright (c) PorSetup contributors. MIT licensed.
+
+using System.CommandLine;
+using PorSetup.Msi;
+
+namespace PorSetup.Cli.Commands;
+
+/// <summary>porsetup transform PorSetup.msi -p 1234567: a .mst for administrators who keep one MSI.</summary>
+public static class TransformCommand
+{
+    public static Command Create() => PackageCommand.Create(
+        "transform",
+        "Writes a transform (.mst) that sets PARTNERID, to apply with msiexec TRANSFORMS= or in a Group Policy deployment's Modifications tab.",
+        (msi, id) => Path.Combine(msi.DirectoryName!, $"PartnerId-{id}.mst"),
+        (msi, id, output) =>
+        {
+            MsiTransformWriter.WriteTransform(msi.FullName, output, new Dictionary<string, string> { [PackageCommand.PartnerIdProperty] = id });
+            return $"Wrote {output}: sets PARTNERID={id}.";
+        });
+}

@@ -1,0 +1,17 @@
+// Copyright (c) PorSetup contributors. MIT licensed.
+
+namespace PorSetup.CustomAction;
+
+/// <summary>
+/// HKEY_LOCAL_MACHINE in the 64-bit registry view, the view the package's Win64 component writes to. The real
+/// one calls advapi32 (<see cref="MachineRegistry"/>); tests use a fake. Failures throw <see cref="RegistryException"/>.
+/// </summary>
+public interface IMachineRegistry
+{
+    /// <summary>Writes a REG_SZ value, creating the key (and its parents) when missing.</summary>
+    void SetString(string subKey, string name, string value);
+
+    /// <summary>Deletes a value; the key stays.</summary>
+    /// <returns>False when the key or the value was not there (which is not an error).</returns>
+    bool DeleteValue(string subKey, string name);
+}

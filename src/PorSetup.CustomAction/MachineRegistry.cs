@@ -1,0 +1,85 @@
+// Copyright (c) PorSetup contributors. MIT licensed.
+
+namespace PorSetup.CustomAction;
+
+/// <summary>
+/// The real <see cref="IMachineRegistry"/>. Every key is opened with KEY_WOW64_64KEY so that a write lands where
+/// the package's Win64 component writes, not under WOW6432Node, whatever the bitness of the calling process.
+/// </summary>
+internal sealed unsafe class MachineRegistry : IMachineRegistry
+{
+    public void SetString(string subKey, string name, string value)
+    {
+        var result = NativeMethods.RegCreateKeyEx(
+            NativeMethods.HkeyLocalMachine,
+            subKey,
+            0,
+            null,
+            NativeMethods.RegOptionNonVolatile,
+            NativeMethods.KeySetValue | NativeMethods.KeyWow6464Key,
+            0,
+            out var key,
+            0);
+        if (result != NativeMethods.ErrorSuccess)
+        {
+            throw new RegistryException("RegCreateKeyExW", result);
+        }
+
+        try
+        {
+            // REG_SZ data is the UTF-16 text with its terminating null, which a pinned string has.
+            fixed (char* data = value)
+            {
+                result = NativeMethods.RegSetValueEx(key, name, 0, NativeMethods.RegSz, (byte*)data, checked((uint)(value.Length + 1) * sizeof(char)));
+            }
+
+            if (result != NativeMethods.ErrorSuccess)
+            {
+                throw new RegistryException("RegSetValueExW", result);
+            }
+        }
+        finally
+        {
+            _ = NativeMethods.RegCloseKey(key);
+        }
+    }
+
+    public bool DeleteValue(string subKey, string name)
+    {
+        var result = NativeMethods.RegOpenKeyEx(
+            NativeMethods.HkeyLocalMachine,
+            subKey,
+            0,
+            NativeMethods.KeySetValue | NativeMethods.KeyWow6464Key,
+            out var key);
+        if (result == NativeMethods.ErrorFileNotFound)
+        {
+            return false;
+        }
+
+        if (result != NativeMethods.ErrorSuccess)
+        {
+            throw new RegistryException("RegOpenKeyExW", result);
+        }
+
+        try
+        {
+            result = NativeMethods.RegDeleteValue(key, name);
+            if (result == NativeMethods.ErrorFileNotFound)
+            {
+                return false;
+            }
+
+            if (result != NativeMethods.ErrorSuccess)
+            {
+                throw new RegistryException("RegDeleteValueW", result);
+            }
+
+            return true;
+        }
+        finally
+        {
+            _ = NativeMethods.RegCloseKey(key);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+// Copyright (c) PorSetup contributors. MIT licensed.
+
+using System.Globalization;
+
+namespace PorSetup.CustomAction;
+
+/// <summary>
+/// Puts back the Partner value that was on the server before: at uninstall (the value from before PorSetup was
+/// first installed) and at rollback of an install (the value from before this install). It runs deferred, as
+/// SYSTEM, so it reads only CustomActionData, which holds that previous value; empty means there was none.
+/// The value is written as it was found, not checked against the Partner ID rule: it is the machine's, not ours.
+/// </summary>
+/// <param name="session">The installation (deferred: only <see cref="ISession.CustomActionData"/> is readable).</param>
+/// <param name="registry">HKLM, 64-bit view.</param>
+public sealed class RestorePartnerValueAction(ISession session, IMachineRegistry registry)
+{
+    public const string PartnerKey = @"SOFTWARE\Microsoft\Windows Server\MSO";
+    public const string PartnerValueName = "Partner";
+
+    public ActionResult Run()
+    {
+        string previous;
+        try
+        {
+            previous = session.CustomActionData;
+        }
+#pragma warning disable CA1031 // An action must never throw into msiexec: every failure becomes 1603.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            TryLog(string.Create(CultureInfo.InvariantCulture, $"PorSetup: RestorePartnerValue could not read CustomActionData: {Describe(exception)}"));
+            return ActionResult.Failure;
+        }
+
+        try
+        {
+            string done;
+            if (previous.Length > 0)
+            {
+                registry.SetString(PartnerKey, PartnerValueName, previous);
+                done = $"PorSetup: restored Partner value {previous}";
+            }
+            else
+            {
+                // Only the value: the key is the component's, and Windows Installer removes it if it is left empty.
+                done = registry.DeleteValue(PartnerKey, PartnerValueName)
+                    ? "PorSetup: removed Partner value (there was none before)"
+                    : "PorSetup: no Partner value to remove (there was none before)";
+            }
+
+            TryLog(done);
+            return ActionResult.Success;
+        }
+#pragma warning disable CA1031 // See above.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            var what = previous.Length > 0 ? $"restore Partner value {previous}" : "remove Partner value";
+            TryLog(string.Create(CultureInfo.InvariantCulture, $@"PorSetup: could not {what} under HKLM\{PartnerKey} (64-bit view): {Describe(exception)}"));
+            return ActionResult.Failure;
+        }
+    }
+
+    private static string Describe(Exception exception) =>
+        exception is RegistryException or MsiException ? exception.Message : $"{exception.GetType().Name}: {exception.Message}";
+
+    private void TryLog(string text)
+    {
+        try
+        {
+            session.Log(text);
+        }
+#pragma warning disable CA1031 // The log is best effort here: the registry work is done or the return code reports it.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+    }
+}

@@ -1,0 +1,215 @@
+// Copyright (c) PorSetup contributors. MIT licensed.
+
+using PorSetup.CustomAction;
+
+namespace PorSetup.CustomAction.Tests;
+
+public class RestorePartnerValueActionTests
+{
+    private const string Key = @"SOFTWARE\Microsoft\Windows Server\MSO";
+
+    public static TheoryData<string> PreviousValues => new()
+    {
+        "1111111",
+        "0000001",
+        " 1234567 ",
+        "not an ID",
+        "12345a7",
+        "[ProductCode]",
+        "accepté 值",
+        new string('9', 300),
+    };
+
+    [Fact]
+    public void Key_IsTheOneThePackageWrites()
+    {
+        Assert.Equal(Key, RestorePartnerValueAction.PartnerKey);
+        Assert.Equal("Partner", RestorePartnerValueAction.PartnerValueName);
+    }
+
+    [Theory]
+    [MemberData(nameof(PreviousValues))]
+    public void NonEmptyData_WritesExactlyIt_WithoutCheckingIt(string previous)
+    {
+        var session = DeferredSession(previous);
+        var registry = RegistryWith("7654321");
+
+        var result = Run(session, registry);
+
+        Assert.Equal(ActionResult.Success, result);
+        Assert.Equal([$"SetString {Key} Partner {previous}"], registry.Calls);
+        Assert.Equal(previous, registry.Get(Key, "Partner"));
+        Assert.Equal([$"PorSetup: restored Partner value {previous}"], session.LogLines.Select(m => m.Text));
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public void NonEmptyData_WithoutTheKey_CreatesIt()
+    {
+        var session = DeferredSession("1111111");
+        var registry = new FakeMachineRegistry();
+
+        Assert.Equal(ActionResult.Success, Run(session, registry));
+        Assert.Equal("1111111", registry.Get(Key, "Partner"));
+    }
+
+    [Fact]
+    public void NonEmptyData_LeavesTheKeysOtherValuesAlone()
+    {
+        var session = DeferredSession("1111111");
+        var registry = RegistryWith("7654321");
+        registry.Keys[Key]["Other"] = "kept";
+
+        Run(session, registry);
+
+        Assert.Equal("kept", registry.Get(Key, "Other"));
+    }
+
+    [Fact]
+    public void EmptyData_DeletesTheValue_AndLeavesTheKey()
+    {
+        var session = DeferredSession(string.Empty);
+        var registry = RegistryWith("7654321");
+
+        var result = Run(session, registry);
+
+        Assert.Equal(ActionResult.Success, result);
+        Assert.Equal([$"DeleteValue {Key} Partner"], registry.Calls);
+        Assert.Null(registry.Get(Key, "Partner"));
+        Assert.True(registry.Keys.ContainsKey(Key));
+        Assert.Equal(["PorSetup: removed Partner value (there was none before)"], session.LogLines.Select(m => m.Text));
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public void AbsentData_IsEmpty_AndDeletes()
+    {
+        var session = new FakeSession { Deferred = true };
+        var registry = RegistryWith("7654321");
+
+        Assert.Equal(ActionResult.Success, Run(session, registry));
+        Assert.Null(registry.Get(Key, "Partner"));
+    }
+
+    [Fact]
+    public void EmptyData_WithNoValueOrKey_Succeeds()
+    {
+        var session = DeferredSession(string.Empty);
+        var registry = new FakeMachineRegistry();
+
+        var result = Run(session, registry);
+
+        Assert.Equal(ActionResult.Success, result);
+        Assert.Equal([$"DeleteValue {Key} Partner"], registry.Calls);
+        Assert.Empty(registry.Keys);
+        Assert.Equal(["PorSetup: no Partner value to remove (there was none before)"], session.LogLines.Select(m => m.Text));
+    }
+
+    [Theory]
+    [InlineData("1111111")]
+    [InlineData("")]
+    public void ReadsNoPropertyButCustomActionData(string previous)
+    {
+        // What an immediate action could read; a deferred one gets none of it on Windows.
+        var session = DeferredSession(previous);
+        session.Properties["PARTNERID"] = "7654321";
+        session.Properties["PORSETUP_PREVIOUSPARTNER"] = "2222222";
+        session.Properties["ProductLanguage"] = "1033";
+
+        var result = Run(session, RegistryWith("7654321"));
+
+        Assert.Equal(ActionResult.Success, result);
+        Assert.Equal(["CustomActionData"], session.PropertiesRead);
+        Assert.Empty(session.PropertiesWritten);
+    }
+
+    [Fact]
+    public void WriteRefused_Fails_WithTheWin32ErrorInTheLog()
+    {
+        var session = DeferredSession("1111111");
+        var registry = RegistryWith("7654321");
+        registry.ThrowOnCall = new RegistryException("RegSetValueExW", 5);
+
+        var result = Run(session, registry);
+
+        Assert.Equal(ActionResult.Failure, result);
+        Assert.Equal("7654321", registry.Get(Key, "Partner"));
+        Assert.Equal(
+            [@"PorSetup: could not restore Partner value 1111111 under HKLM\SOFTWARE\Microsoft\Windows Server\MSO (64-bit view): RegSetValueExW failed with Win32 error 5."],
+            session.LogLines.Select(m => m.Text));
+        Assert.Equal(["CustomActionData"], session.PropertiesRead);
+    }
+
+    [Fact]
+    public void DeleteRefused_Fails_WithTheWin32ErrorInTheLog()
+    {
+        var session = DeferredSession(string.Empty);
+        var registry = RegistryWith("7654321");
+        registry.ThrowOnCall = new RegistryException("RegOpenKeyExW", 5);
+
+        var result = Run(session, registry);
+
+        Assert.Equal(ActionResult.Failure, result);
+        Assert.Equal("7654321", registry.Get(Key, "Partner"));
+        var line = Assert.Single(session.LogLines).Text;
+        Assert.StartsWith("PorSetup: could not remove Partner value", line, StringComparison.Ordinal);
+        Assert.EndsWith("RegOpenKeyExW failed with Win32 error 5.", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnexpectedRegistryException_Fails_WithItsTypeInTheLog()
+    {
+        var session = DeferredSession("1111111");
+        var registry = new FakeMachineRegistry { ThrowOnCall = new InvalidOperationException("boom") };
+
+        Assert.Equal(ActionResult.Failure, Run(session, registry));
+        Assert.EndsWith("InvalidOperationException: boom", Assert.Single(session.LogLines).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CustomActionDataUnreadable_Fails_WithoutTouchingTheRegistry()
+    {
+        var session = DeferredSession("1111111");
+        session.ThrowOnGet = new MsiException("MsiGetPropertyW", 6);
+        var registry = RegistryWith("7654321");
+
+        var result = Run(session, registry);
+
+        Assert.Equal(ActionResult.Failure, result);
+        Assert.Empty(registry.Calls);
+        Assert.Equal(
+            ["PorSetup: RestorePartnerValue could not read CustomActionData: MsiGetPropertyW failed with error 6."],
+            session.LogLines.Select(m => m.Text));
+    }
+
+    [Fact]
+    public void BrokenLog_DoesNotChangeTheResult()
+    {
+        var restored = DeferredSession("1111111");
+        restored.ThrowOnMessage = new InvalidOperationException("no log");
+        var refused = DeferredSession("1111111");
+        refused.ThrowOnMessage = new InvalidOperationException("no log");
+        var registry = new FakeMachineRegistry();
+
+        Assert.Equal(ActionResult.Success, Run(restored, registry));
+        Assert.Equal("1111111", registry.Get(Key, "Partner"));
+        Assert.Equal(ActionResult.Failure, Run(refused, new FakeMachineRegistry { ThrowOnCall = new RegistryException("RegCreateKeyExW", 5) }));
+    }
+
+    private static FakeSession DeferredSession(string customActionData)
+    {
+        var session = new FakeSession { Deferred = true };
+        session.Properties["CustomActionData"] = customActionData;
+        return session;
+    }
+
+    private static FakeMachineRegistry RegistryWith(string partner)
+    {
+        var registry = new FakeMachineRegistry();
+        registry.Keys[Key] = new(StringComparer.OrdinalIgnoreCase) { ["Partner"] = partner };
+        return registry;
+    }
+
+    private static ActionResult Run(FakeSession session, FakeMachineRegistry registry) =>
+        new RestorePartnerValueAction(session, registry).Run();
+}

@@ -1,0 +1,58 @@
+// Copyright (c) PorSetup contributors. MIT licensed.
+
+using PorSetup.EndToEnd.Tests.Infrastructure;
+
+namespace PorSetup.EndToEnd.Tests;
+
+/// <summary>
+/// An install that fails after the registry was written (PORSETUPFAILWHENDEFERRED=1, a property for tests
+/// only) is rolled back: no registered product, no new keys, no stray files.
+/// </summary>
+public sealed class FaultTests
+{
+    [Fact]
+    public void FailureAfterTheWrite_OnACleanServer_LeavesNothingBehind()
+    {
+        using var prefix = WinePrefix.Create();
+        var before = MachineSnapshot.Take(prefix);
+        var product = new PackageInstaller(prefix, TestPackages.Shipped);
+
+        var result = product.InstallProduct(MsiExecReturnCode.ERROR_INSTALL_FAILURE, "PARTNERID=1234567", "PORSETUPFAILWHENDEFERRED=1");
+
+        Assert.Contains("FailWhenDeferred", result.Log, StringComparison.Ordinal);
+        Assert.False(prefix.IsInstalled(TestPackages.Shipped));
+        MachineSnapshot.Take(prefix).AssertUnchangedSince(before);
+    }
+
+    /// <remarks>
+    /// Windows' rollback restores the value the install overwrote. Wine's own registry rollback deletes it instead
+    /// (see docs/wine-and-windows.md); PorSetup's rollback action (RollbackPartnerValue) puts it back, so the
+    /// result is the same on both.
+    /// </remarks>
+    [Fact]
+    public void FailureAfterTheWrite_OverAHandSetValue_PutsThePreviousValueBack()
+    {
+        using var prefix = WinePrefix.Create();
+        prefix.Registry.SetString(WineRegistry.MsoKey, WineRegistry.PartnerValue, "1111111");
+        var before = MachineSnapshot.Take(prefix);
+        var product = new PackageInstaller(prefix, TestPackages.Shipped);
+
+        product.InstallProduct(MsiExecReturnCode.ERROR_INSTALL_FAILURE, "PARTNERID=1234567", "PORSETUPFAILWHENDEFERRED=1");
+
+        Assert.Equal("1111111", prefix.Registry.Partner);
+        Assert.False(prefix.IsInstalled(TestPackages.Shipped));
+        MachineSnapshot.Take(prefix).AssertUnchangedSince(before);
+    }
+
+    [Fact]
+    public void TheFaultProperty_IsIgnoredAtUninstall()
+    {
+        using var prefix = WinePrefix.Create();
+        var product = new PackageInstaller(prefix, TestPackages.Shipped);
+        product.InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1234567");
+
+        product.UninstallProduct(MsiExecReturnCode.SUCCESS, "PORSETUPFAILWHENDEFERRED=1");
+
+        Assert.False(prefix.IsInstalled(TestPackages.Shipped));
+    }
+}

@@ -1,0 +1,85 @@
+// Copyright (c) PorSetup contributors. MIT licensed.
+
+namespace PorSetup.Msi.Tests;
+
+public class MsiStringPoolTests
+{
+    [Fact]
+    public void AddReference_CountsAndReusesFreedSlots()
+    {
+        var pool = new MsiStringPool(1252);
+        var a = pool.AddReference("Alpha");
+        var b = pool.AddReference("Beta");
+
+        Assert.Equal(a, pool.AddReference("Alpha"));
+        Assert.Equal(2, pool.ReferenceCount(a));
+
+        pool.RemoveReference(b);
+        Assert.Equal(0, pool.Find("Beta"));
+        Assert.Equal(b, pool.AddReference("Gamma"));
+    }
+
+    [Fact]
+    public void Write_ThenRead_KeepsIdsCountsAndCodePage()
+    {
+        var pool = new MsiStringPool(1252);
+        var a = pool.AddReference("Stra\u00dfe");
+        var hole = pool.AddReference("gone");
+        var b = pool.AddReference("kept");
+        pool.AddReference("kept");
+        pool.RemoveReference(hole);
+
+        var (poolBytes, dataBytes) = pool.Write();
+        var read = MsiStringPool.Read(poolBytes, dataBytes);
+
+        Assert.Equal(1252, read.CodePage);
+        Assert.False(read.LongReferences);
+        Assert.Equal("Stra\u00dfe", read[a]);
+        Assert.Null(read[hole]);
+        Assert.Equal("kept", read[b]);
+        Assert.Equal(2, read.ReferenceCount(b));
+        Assert.Equal("Stra\u00dfe".Length, dataBytes.Length - "kept".Length);
+    }
+
+    [Fact]
+    public void Write_StringOver64KiB_UsesTwoEntries()
+    {
+        var pool = new MsiStringPool(0);
+        var big = new string('x', 70_000);
+        var id = pool.AddReference(big);
+        var after = pool.AddReference("after");
+
+        var (poolBytes, dataBytes) = pool.Write();
+        var read = MsiStringPool.Read(poolBytes, dataBytes);
+
+        Assert.Equal(4 + (3 * 4), poolBytes.Length);
+        Assert.Equal(big, read[id]);
+        Assert.Equal("after", read[after]);
+    }
+
+    [Fact]
+    public void Read_LongReferenceFlag_MeansThreeByteReferences()
+    {
+        var (poolBytes, dataBytes) = new MsiStringPool(65001, longReferences: true).Write();
+
+        var read = MsiStringPool.Read(poolBytes, dataBytes);
+
+        Assert.True(read.LongReferences);
+        Assert.Equal(3, read.ReferenceSize);
+        Assert.Equal(65001, read.CodePage);
+    }
+
+    [MsitoolsFact]
+    public void Write_UnchangedPool_IsByteIdentical()
+    {
+        using var scratch = new ScratchDirectory();
+        var root = CompoundFile.Read(TestPackage.Build(scratch));
+        var poolName = MsiStreamName.Encode("_StringPool", table: true);
+        var dataName = MsiStreamName.Encode("_StringData", table: true);
+
+        var (pool, data) = MsiDatabase.Load(root).Strings.Write();
+
+        Assert.Equal(root.FindStream(poolName)!.Data, pool);
+        Assert.Equal(root.FindStream(dataName)!.Data, data);
+    }
+}

@@ -1,0 +1,17 @@
+// Copyright (c) PorSetup contributors. MIT licensed.
+
+namespace PorSetup.Msi.Tests;
+
+/// <summary>A fact that needs wixl and msitools (msiinfo, msidump, msiextract); skipped, saying which are missing, without them.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class MsitoolsFactAttribute : FactAttribute
+{
+    public MsitoolsFactAttribute()
+    {
+        var missing = ExternalTool.Missing("wixl", "msiinfo", "msidump", "msiextract");
+        if (missing.Count > 0)
+        {
+            Skip = $"Not on PATH: {string.Join(", ", missing)} (Debian: apt-get install msitools wixl).";
+        }
+    }
+}
