@@ -22,7 +22,7 @@ internal sealed unsafe class MachineRegistry : IMachineRegistry
             0);
         if (result != NativeMethods.ErrorSuccess)
         {
-            throw new RegistryException("RegCreateKeyExW", result);
+            throw new Win32Exception("RegCreateKeyExW", result);
         }
 
         try
@@ -35,7 +35,7 @@ internal sealed unsafe class MachineRegistry : IMachineRegistry
 
             if (result != NativeMethods.ErrorSuccess)
             {
-                throw new RegistryException("RegSetValueExW", result);
+                throw new Win32Exception("RegSetValueExW", result);
             }
         }
         finally
@@ -59,7 +59,7 @@ internal sealed unsafe class MachineRegistry : IMachineRegistry
 
         if (result != NativeMethods.ErrorSuccess)
         {
-            throw new RegistryException("RegOpenKeyExW", result);
+            throw new Win32Exception("RegOpenKeyExW", result);
         }
 
         try
@@ -72,7 +72,7 @@ internal sealed unsafe class MachineRegistry : IMachineRegistry
 
             if (result != NativeMethods.ErrorSuccess)
             {
-                throw new RegistryException("RegDeleteValueW", result);
+                throw new Win32Exception("RegDeleteValueW", result);
             }
 
             return true;

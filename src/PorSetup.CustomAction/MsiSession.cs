@@ -34,7 +34,7 @@ internal sealed unsafe class MsiSession(nint install) : ISession
 
             return result == NativeMethods.ErrorSuccess
                 ? string.Empty
-                : throw new MsiException("MsiGetPropertyW", result);
+                : throw new Win32Exception("MsiGetPropertyW", result);
         }
 
         set
@@ -42,7 +42,7 @@ internal sealed unsafe class MsiSession(nint install) : ISession
             var result = NativeMethods.MsiSetProperty(install, name, value);
             if (result != NativeMethods.ErrorSuccess)
             {
-                throw new MsiException("MsiSetPropertyW", result);
+                throw new Win32Exception("MsiSetPropertyW", result);
             }
         }
     }
@@ -54,7 +54,7 @@ internal sealed unsafe class MsiSession(nint install) : ISession
         var record = NativeMethods.MsiCreateRecord(1);
         if (record == 0)
         {
-            throw new MsiException("MsiCreateRecord", 0);
+            throw new Win32Exception("MsiCreateRecord", 0);
         }
 
         try
@@ -75,7 +75,7 @@ internal sealed unsafe class MsiSession(nint install) : ISession
         var result = NativeMethods.MsiRecordSetString(record, field, value);
         if (result != NativeMethods.ErrorSuccess)
         {
-            throw new MsiException("MsiRecordSetStringW", result);
+            throw new Win32Exception("MsiRecordSetStringW", result);
         }
     }
 }

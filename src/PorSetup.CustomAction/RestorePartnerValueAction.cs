@@ -62,7 +62,7 @@ public sealed class RestorePartnerValueAction(ISession session, IMachineRegistry
     }
 
     private static string Describe(Exception exception) =>
-        exception is RegistryException or MsiException ? exception.Message : $"{exception.GetType().Name}: {exception.Message}";
+        exception is Win32Exception ? exception.Message : $"{exception.GetType().Name}: {exception.Message}";
 
     private void TryLog(string text)
     {

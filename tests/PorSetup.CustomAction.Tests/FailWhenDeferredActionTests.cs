@@ -25,7 +25,7 @@ public class FailWhenDeferredActionTests
     [Fact]
     public void BrokenLog_StillFails_WithoutThrowing()
     {
-        var session = new FakeSession { ThrowOnMessage = new MsiException("MsiProcessMessage", 6) };
+        var session = new FakeSession { ThrowOnMessage = new Win32Exception("MsiProcessMessage", 6) };
 
         Assert.Equal(ActionResult.Failure, new FailWhenDeferredAction(session).Run());
     }

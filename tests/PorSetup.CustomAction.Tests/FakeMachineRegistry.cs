@@ -12,7 +12,7 @@ public sealed class FakeMachineRegistry : IMachineRegistry
     /// <summary>Each call as "SetString key name value" or "DeleteValue key name".</summary>
     public List<string> Calls { get; } = [];
 
-    /// <summary>When set, every call throws it (after being recorded), as the real one throws <see cref="RegistryException"/>.</summary>
+    /// <summary>When set, every call throws it (after being recorded), as the real one throws <see cref="Win32Exception"/>.</summary>
     public Exception? ThrowOnCall { get; set; }
 
     public void SetString(string subKey, string name, string value)

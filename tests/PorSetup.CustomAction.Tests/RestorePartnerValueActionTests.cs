@@ -128,7 +128,7 @@ public class RestorePartnerValueActionTests
     {
         var session = DeferredSession("1111111");
         var registry = RegistryWith("7654321");
-        registry.ThrowOnCall = new RegistryException("RegSetValueExW", 5);
+        registry.ThrowOnCall = new Win32Exception("RegSetValueExW", 5);
 
         var result = Run(session, registry);
 
@@ -145,7 +145,7 @@ public class RestorePartnerValueActionTests
     {
         var session = DeferredSession(string.Empty);
         var registry = RegistryWith("7654321");
-        registry.ThrowOnCall = new RegistryException("RegOpenKeyExW", 5);
+        registry.ThrowOnCall = new Win32Exception("RegOpenKeyExW", 5);
 
         var result = Run(session, registry);
 
@@ -170,7 +170,7 @@ public class RestorePartnerValueActionTests
     public void CustomActionDataUnreadable_Fails_WithoutTouchingTheRegistry()
     {
         var session = DeferredSession("1111111");
-        session.ThrowOnGet = new MsiException("MsiGetPropertyW", 6);
+        session.ThrowOnGet = new Win32Exception("MsiGetPropertyW", 6);
         var registry = RegistryWith("7654321");
 
         var result = Run(session, registry);
@@ -178,7 +178,7 @@ public class RestorePartnerValueActionTests
         Assert.Equal(ActionResult.Failure, result);
         Assert.Empty(registry.Calls);
         Assert.Equal(
-            ["PorSetup: RestorePartnerValue could not read CustomActionData: MsiGetPropertyW failed with error 6."],
+            ["PorSetup: RestorePartnerValue could not read CustomActionData: MsiGetPropertyW failed with Win32 error 6."],
             session.LogLines.Select(m => m.Text));
     }
 
@@ -193,7 +193,7 @@ public class RestorePartnerValueActionTests
 
         Assert.Equal(ActionResult.Success, Run(restored, registry));
         Assert.Equal("1111111", registry.Get(Key, "Partner"));
-        Assert.Equal(ActionResult.Failure, Run(refused, new FakeMachineRegistry { ThrowOnCall = new RegistryException("RegCreateKeyExW", 5) }));
+        Assert.Equal(ActionResult.Failure, Run(refused, new FakeMachineRegistry { ThrowOnCall = new Win32Exception("RegCreateKeyExW", 5) }));
     }
 
     private static FakeSession DeferredSession(string customActionData)
