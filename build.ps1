@@ -107,10 +107,16 @@ function Invoke-Tests {
     # The closing line is computed from the TRX files, not from the console output.
     $passed = 0; $failed = 0; $skipped = 0
     foreach ($trx in Get-ChildItem $results -Filter '*.trx' -ErrorAction SilentlyContinue) {
-        $counters = ([xml](Get-Content -Raw $trx.FullName)).TestRun.ResultSummary.Counters
+        $run = ([xml](Get-Content -Raw $trx.FullName)).TestRun
+        $counters = $run.ResultSummary.Counters
         $passed += [int]$counters.passed
         $failed += [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
         $skipped += [int]$counters.notExecuted
+        # The console logger names failures; the reasons are in the TRX: show them where CI's log can be read.
+        foreach ($result in @($run.Results.UnitTestResult | Where-Object { $_.outcome -eq 'Failed' })) {
+            $message = "$($result.Output.ErrorInfo.Message)" -split "`n" | Select-Object -First 12
+            Write-Host "FAILED $($result.testName)`n    $($message -join "`n    ")"
+        }
     }
     if ($testExit -ne 0 -and $failed -eq 0) { $failed = 1; Write-Host "dotnet test exited with $testExit without a failed test in its results." }
     $line = "Tests: $passed passed, $failed failed"

@@ -7,11 +7,11 @@ namespace PorSetup.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
 /// The packages the tests install: the shipped MSI, and variants of the same source at other versions (for
-/// upgrades and downgrades) built once per test run with the same Linux build as build.ps1 uses.
+/// upgrades and downgrades) or in other cultures, built once per test run with the Linux build build.ps1 uses.
 /// </summary>
 public static class TestPackages
 {
-    private static readonly ConcurrentDictionary<string, Lazy<string>> Versions = new();
+    private static readonly ConcurrentDictionary<string, Lazy<string>> Builds = new();
 
     /// <summary>artifacts/PorSetup.msi, as build.ps1 made it.</summary>
     public static string Shipped => TestArtifacts.Msi;
@@ -19,16 +19,21 @@ public static class TestPackages
     public static string ShippedVersion => ProductIdentity.Version;
 
     /// <summary>The same package source at another version (each build also gets a new ProductCode).</summary>
-    public static string AtVersion(string version) =>
-        Versions.GetOrAdd(version, v => new Lazy<string>(() => Build(v))).Value;
+    public static string AtVersion(string version) => Get("en-US", version);
 
-    private static string Build(string version)
+    /// <summary>The shipped version in another culture, as build.ps1 -Culture builds it.</summary>
+    public static string InCulture(string culture) => Get(culture, ProductIdentity.Version);
+
+    private static string Get(string culture, string version) =>
+        Builds.GetOrAdd($"{culture}/{version}", _ => new Lazy<string>(() => Build(culture, version))).Value;
+
+    private static string Build(string culture, string version)
     {
-        var folder = Path.Combine(Path.GetTempPath(), $"porsetup-e2e-packages-{Environment.ProcessId}", version);
+        var folder = Path.Combine(Path.GetTempPath(), $"porsetup-e2e-packages-{Environment.ProcessId}", culture, version);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
         var output = Path.Combine(folder, "PorSetup.msi");
         WixlPackageBuilder.Build(new MsiBuildRequest(
-            TestArtifacts.PackageSource, "en-US", ProductIdentity.Defines(TestArtifacts.CustomActionDll, version), output));
+            TestArtifacts.PackageSource, culture, ProductIdentity.Defines(TestArtifacts.CustomActionDll, version), output));
         return output;
     }
 }

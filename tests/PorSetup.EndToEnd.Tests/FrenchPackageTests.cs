@@ -1,0 +1,41 @@
+// Copyright (c) PorSetup contributors. MIT licensed.
+
+using PorSetup.Build;
+using PorSetup.EndToEnd.Tests.Infrastructure;
+
+namespace PorSetup.EndToEnd.Tests;
+
+/// <summary>The fr-FR package (build.ps1 -Culture fr-FR): its strings, its language, and its messages.</summary>
+public sealed class FrenchPackageTests
+{
+    private static string French => TestPackages.InCulture("fr-FR");
+
+    [Fact]
+    public void TheDatabaseIsFrench()
+    {
+        Assert.Equal("x64;1036", MsiTables.ReadSummary(French)["Template"]);
+        Assert.Equal("1036", MsiTables.ReadProperties(French)["ProductLanguage"]);
+        Assert.Contains("Une version plus récente", Assert.Single(MsiTables.Read(French, "LaunchCondition"))[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ABadId_IsRefusedInFrench()
+    {
+        using var prefix = WinePrefix.Create();
+
+        var result = new PackageInstaller(prefix, French).InstallProduct(MsiExecReturnCode.ERROR_INSTALL_FAILURE, "PARTNERID=1234");
+
+        Assert.Contains($"{PartnerIdMessages.LengthCode} : PARTNERID \"1234\" n'est pas valide", result.Log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AValidId_IsWrittenWithAFrenchArpComment()
+    {
+        using var prefix = WinePrefix.Create();
+
+        new PackageInstaller(prefix, French).InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1234567");
+
+        Assert.Equal("1234567", prefix.Registry.Partner);
+        Assert.Equal("ID partenaire (Partner of Record) : 1234567", prefix.ArpValue(French, "Comments"));
+    }
+}
