@@ -40,9 +40,10 @@ $artifacts = Join-Path $root 'artifacts'
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 $env:DOTNET_NOLOGO = '1'
 
+# Runs a program; its output goes to the console, never into a function's return value.
 function Invoke-Native {
     param([string] $Command, [string[]] $Arguments)
-    & $Command @Arguments
+    & $Command @Arguments | Out-Host
     if ($LASTEXITCODE -ne 0) { throw "$Command $($Arguments -join ' ') failed with exit code $LASTEXITCODE." }
 }
 
@@ -101,7 +102,7 @@ function Invoke-Tests {
     Remove-Item -Recurse -Force $results -ErrorAction SilentlyContinue
     $env:PORSETUP_ARTIFACTS = $artifacts
     & dotnet test (Join-Path $root 'PorSetup.sln') -c $Configuration --no-build --nologo `
-        --logger 'trx' --logger 'console;verbosity=normal' --results-directory $results
+        --logger 'trx' --logger 'console;verbosity=normal' --results-directory $results | Out-Host
     $testExit = $LASTEXITCODE
 
     # The closing line is computed from the TRX files, not from the console output.

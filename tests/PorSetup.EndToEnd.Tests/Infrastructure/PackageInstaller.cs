@@ -8,6 +8,9 @@ namespace PorSetup.EndToEnd.Tests.Infrastructure;
 /// </summary>
 public sealed class PackageInstaller(WinePrefix prefix, string msiPath)
 {
+    // cmd.exe's exit code when it could not start a program.
+    private const int CommandNotStarted = 9009;
+
     private int runs;
 
     public string MsiPath { get; } = msiPath;
@@ -49,8 +52,19 @@ public sealed class PackageInstaller(WinePrefix prefix, string msiPath)
             commandLine.Add($"{property[..equals]}=\"%{variable}%\"");
         }
 
-        var (exitCode, _) = prefix.RunBatch(string.Join(' ', commandLine), variables);
-        return new MsiExecResult(exitCode, File.Exists(log) ? File.ReadAllText(log) : string.Empty);
+        for (var attempt = 1; ; attempt++)
+        {
+            var (exitCode, _) = prefix.RunBatch(string.Join(' ', commandLine), variables);
+
+            // Now and then, under load, Wine's cmd.exe fails to start msiexec at all: exit code 9009 ("not
+            // recognized") and no log. msiexec never ran, so nothing of the package is being tested: start it again.
+            if (exitCode == CommandNotStarted && !File.Exists(log) && attempt < 3)
+            {
+                continue;
+            }
+
+            return new MsiExecResult(exitCode, File.Exists(log) ? File.ReadAllText(log) : string.Empty);
+        }
     }
 
     private static string Tail(string log) => log.Length <= 6000 ? log : log[^6000..];
