@@ -15,7 +15,9 @@ public static class WixlPackageBuilder
 
         var output = Path.GetFullPath(request.OutputPath);
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-        var translatedPath = Path.ChangeExtension(output, ".wixl.wxs");
+        // The translation is kept (in obj/ beside the MSI) for anyone who wants to see what wixl was given.
+        var translatedPath = Path.Combine(Path.GetDirectoryName(output)!, "obj", Path.GetFileNameWithoutExtension(output) + ".wixl.wxs");
+        Directory.CreateDirectory(Path.GetDirectoryName(translatedPath)!);
         translated.Save(translatedPath);
 
         var arguments = new List<string> { "-a", "x64", "-o", output };
