@@ -12,6 +12,12 @@ namespace PorSetup.EndToEnd.Tests.Infrastructure;
 public static class TestPackages
 {
     private static readonly ConcurrentDictionary<string, Lazy<string>> Builds = new();
+    private static readonly Lazy<string> Root = new(() =>
+    {
+        var root = Directory.CreateTempSubdirectory("porsetup-e2e-packages-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(root, recursive: true);
+        return root;
+    });
 
     /// <summary>artifacts/PorSetup.msi, as build.ps1 made it.</summary>
     public static string Shipped => TestArtifacts.Msi;
@@ -29,9 +35,7 @@ public static class TestPackages
 
     private static string Build(string culture, string version)
     {
-        var folder = Path.Combine(Path.GetTempPath(), $"porsetup-e2e-packages-{Environment.ProcessId}", culture, version);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
-        var output = Path.Combine(folder, "PorSetup.msi");
+        var output = Path.Combine(Root.Value, culture, version, "PorSetup.msi");
         WixlPackageBuilder.Build(new MsiBuildRequest(
             TestArtifacts.PackageSource, culture, ProductIdentity.Defines(TestArtifacts.CustomActionDll, version), output));
         return output;

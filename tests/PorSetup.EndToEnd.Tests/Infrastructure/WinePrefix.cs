@@ -13,6 +13,7 @@ namespace PorSetup.EndToEnd.Tests.Infrastructure;
 public sealed partial class WinePrefix : IDisposable
 {
     private static readonly Lazy<string> Template = new(CreateTemplate);
+    private static readonly TimeSpan WineCommandTimeout = TimeSpan.FromMinutes(3);
     private readonly Dictionary<string, string?> environment;
 
     private WinePrefix(string root)
@@ -21,8 +22,14 @@ public sealed partial class WinePrefix : IDisposable
         this.environment = EnvironmentFor(root);
         this.Registry = new WineRegistry(this);
 
-        // A persistent wineserver keeps each msiexec at a fraction of a second. It must not inherit our pipes.
-        Tool.RunChecked("sh", "-c", $"WINEPREFIX='{this.PrefixPath}' wineserver -p >/dev/null 2>&1 </dev/null");
+        // A persistent wineserver keeps each msiexec at a fraction of a second. It must not inherit our pipes, and
+        // it must see the same environment as the wine commands (its socket lives under TMPDIR), or they would
+        // start servers of their own and Dispose could not stop it.
+        var start = Tool.Run("sh", ["-c", "wineserver -p >/dev/null 2>&1 </dev/null"], this.environment);
+        if (start.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"wineserver -p failed: {start.StandardError}");
+        }
     }
 
     /// <summary>The test's folder; the prefix is its "prefix" subfolder.</summary>
@@ -55,7 +62,7 @@ public sealed partial class WinePrefix : IDisposable
     public static string WindowsPath(string unixPath) => "Z:" + Path.GetFullPath(unixPath).Replace('/', '\\');
 
     /// <summary>Runs a Windows program with wine; the exit code is truncated to 8 bits, as on any Unix.</summary>
-    public ToolResult Wine(params string[] arguments) => Tool.Run("wine", arguments, this.environment, this.Root);
+    public ToolResult Wine(params string[] arguments) => this.RunWine(arguments, this.environment);
 
     /// <summary>
     /// Runs a batch script with cmd.exe and returns its real 32-bit exit code: wine itself can only return it
@@ -74,7 +81,7 @@ public sealed partial class WinePrefix : IDisposable
             environment[name] = value;
         }
 
-        var result = Tool.Run("wine", ["cmd", "/c", WindowsPath(file)], environment, this.Root);
+        var result = this.RunWine(["cmd", "/c", WindowsPath(file)], environment);
         File.Delete(file);
         var match = ExitLine().Match(result.StandardOutput);
         if (!match.Success)
@@ -87,9 +94,33 @@ public sealed partial class WinePrefix : IDisposable
 
     public void Dispose()
     {
-        Tool.Run("wineserver", ["-k"], this.environment);
-        Tool.Run("wineserver", ["-w"], this.environment);
+        Tool.Run("wineserver", ["-k"], this.environment, timeout: WineCommandTimeout);
+        Tool.Run("wineserver", ["-w"], this.environment, timeout: WineCommandTimeout);
         Directory.Delete(this.Root, recursive: true);
+    }
+
+    // The first wine command starts Wine's own services (services.exe, winedevice, explorer), which live as long as
+    // the persistent wineserver and inherit the command's output: through a pipe, reading it would never end. So
+    // the output goes to files, read once wine has exited. A command that hangs (a rare Wine deadlock between
+    // msiexec and its custom-action server) fails the test after a while instead of stalling the run.
+    private ToolResult RunWine(string[] arguments, Dictionary<string, string?> environment)
+    {
+        var output = Path.Combine(this.Root, "tmp", $"wine-{Guid.NewGuid():N}");
+        var withFiles = new Dictionary<string, string?>(environment)
+        {
+            ["PORSETUP_STDOUT"] = output + ".out",
+            ["PORSETUP_STDERR"] = output + ".err",
+        };
+        var result = Tool.Run(
+            "sh",
+            ["-c", "exec \"$0\" \"$@\" >\"$PORSETUP_STDOUT\" 2>\"$PORSETUP_STDERR\" </dev/null", "wine", .. arguments],
+            withFiles,
+            this.Root,
+            WineCommandTimeout);
+        var text = (Out: File.ReadAllText(output + ".out"), Err: File.ReadAllText(output + ".err"));
+        File.Delete(output + ".out");
+        File.Delete(output + ".err");
+        return new ToolResult(result.ExitCode, text.Out, text.Err);
     }
 
     private static Dictionary<string, string?> EnvironmentFor(string root) => new()
@@ -115,8 +146,8 @@ public sealed partial class WinePrefix : IDisposable
         Directory.CreateDirectory(Path.Combine(root, "tmp"));
         Directory.CreateDirectory(Path.Combine(root, "home"));
         var environment = EnvironmentFor(root);
-        var boot = Tool.Run("wineboot", ["-i"], environment);
-        Tool.Run("wineserver", ["-w"], environment);
+        var boot = Tool.Run("wineboot", ["-i"], environment, timeout: TimeSpan.FromMinutes(5));
+        Tool.Run("wineserver", ["-w"], environment, timeout: TimeSpan.FromMinutes(5));
         if (boot.ExitCode != 0 || !File.Exists(Path.Combine(root, "prefix", "system.reg")))
         {
             throw new InvalidOperationException($"wineboot failed ({boot.ExitCode}): {boot.StandardError}");
