@@ -230,10 +230,14 @@ function Measure-CleanBuild {
             -WorkingDirectory $clone -LogName 'clone-test' -TimeoutSeconds 7200
         $summary = Select-String -Path $tests.Log -Pattern '^Tests: \d+ passed.*$' | Select-Object -Last 1
         $summary = if ($summary) { $summary.Line.Trim() } else { 'no "Tests:" line in the output' }
-        if ($tests.TimedOut -or $tests.ExitCode -ne 0) {
+        # build.ps1's exit code is not trusted alone: the "Tests:" line (computed from the TRX files) must say 0 failed.
+        $testsFailed = $summary -notmatch '^Tests: \d+ passed, 0 failed'
+        if ($tests.TimedOut -or $tests.ExitCode -ne 0 -or $testsFailed) {
             $f = Get-FailureText $tests 'build.ps1 -Test'
-            Add-Row 'Test suite (build.ps1 -Test in the clone)' (Format-Seconds $tests.Seconds) -Note "FAILED: $summary; $($f.Line)"
-            Write-Status $f.Detail
+            $why = if ($tests.TimedOut -or $tests.ExitCode -ne 0) { "; $($f.Line)" } else { " (build.ps1 -Test exited 0 nevertheless)" }
+            Add-Row 'Test suite (build.ps1 -Test in the clone)' (Format-Seconds $tests.Seconds) -Note "FAILED: $summary$why"
+            $failedTests = @(Select-String -Path $tests.Log -Pattern '\[FAIL\]\s*$|^\s*Failed\s+\S' | ForEach-Object { $_.Line.Trim() } | Select-Object -Unique)
+            Write-Status ("build.ps1 -Test failed:`n" + $(if ($failedTests) { $failedTests -join "`n" } else { $f.Detail }))
             $script:failed = $true
         }
         else {
@@ -291,6 +295,28 @@ function Start-WinePrefix {
     # Let wineboot's server finish (it saves the registry on exit), then start a persistent one: warm installs.
     Invoke-Checked -What 'wineserver -w' -File wineserver -Arguments @('-w') -Environment $wineEnvironment -LogName 'wineserver-w' -TimeoutSeconds 120 | Out-Null
     Invoke-Checked -What 'wineserver -p' -File wineserver -Arguments @('-p') -Environment $wineEnvironment -LogName 'wineserver-p' -TimeoutSeconds 60 | Out-Null
+}
+
+function Stop-LeftoverProcesses {
+    # Processes that the clean build or the test suite left behind, found by their environment or their working
+    # folder pointing into this run's temporary folder (the end-to-end tests' persistent wineservers and the Wine
+    # processes they serve, for instance). Stopped by process id: SIGTERM, then SIGKILL for those still there.
+    $mine = [Collections.Generic.List[int]]::new()
+    foreach ($d in Get-ChildItem /proc -Directory -ErrorAction SilentlyContinue | Where-Object Name -match '^\d+$') {
+        $id = [int]$d.Name
+        if ($id -eq $PID) { continue }
+        try {
+            $cwd = (Get-Item -LiteralPath "/proc/$id/cwd" -ErrorAction Stop).Target
+            $environ = [IO.File]::ReadAllText("/proc/$id/environ")
+        }
+        catch { continue }
+        if (("$cwd" -like "$work*") -or $environ.Contains("PORSETUP_ARTIFACTS=$work/")) { $mine.Add($id) }
+    }
+    if ($mine.Count -eq 0) { return }
+    Write-Status "Stopping $($mine.Count) process(es) left by the build or the tests: $($mine -join ' ')"
+    foreach ($id in $mine) { & kill -TERM $id 2>$null }
+    Start-Sleep -Seconds 3
+    foreach ($id in $mine) { if (Test-Path "/proc/$id") { & kill -KILL $id 2>$null } }
 }
 
 function Stop-WinePrefix {
@@ -545,6 +571,7 @@ catch {
 }
 finally {
     Stop-WinePrefix
+    Stop-LeftoverProcesses
     if (Test-Path $work) {
         Remove-Item -Recurse -Force $work -ErrorAction SilentlyContinue
         if (Test-Path $work) { Write-Status "Could not remove $work entirely."; $failed = $true }
