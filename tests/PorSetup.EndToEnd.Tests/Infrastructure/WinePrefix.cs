@@ -6,9 +6,11 @@ using PorSetup.Build;
 namespace PorSetup.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
-/// A throw-away Wine prefix: its own WINEPREFIX, TMPDIR and HOME, and its own warm wineserver, removed on
+/// A throw-away Wine prefix: its own WINEPREFIX, TMPDIR and HOME (and so its own wineserver), removed on
 /// Dispose. Each is a hard-linked copy of one template made per test run (wineboot takes seconds, a copy
-/// milliseconds); the registry hives are real copies, so no prefix can change another's registry.
+/// milliseconds); the registry hives are real copies, so no prefix can change another's registry. There is no
+/// persistent wineserver (wineserver -p): it saves about a second a command, but under load Wine then now and
+/// then deadlocks msiexec against its custom-action server. The benchmark measures with one; the tests do without.
 /// </summary>
 public sealed partial class WinePrefix : IDisposable
 {
@@ -21,15 +23,6 @@ public sealed partial class WinePrefix : IDisposable
         this.Root = root;
         this.environment = EnvironmentFor(root);
         this.Registry = new WineRegistry(this);
-
-        // A persistent wineserver keeps each msiexec at a fraction of a second. It must not inherit our pipes, and
-        // it must see the same environment as the wine commands (its socket lives under TMPDIR), or they would
-        // start servers of their own and Dispose could not stop it.
-        var start = Tool.Run("sh", ["-c", "wineserver -p >/dev/null 2>&1 </dev/null"], this.environment);
-        if (start.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"wineserver -p failed: {start.StandardError}");
-        }
     }
 
     /// <summary>The test's folder; the prefix is its "prefix" subfolder.</summary>
@@ -99,10 +92,9 @@ public sealed partial class WinePrefix : IDisposable
         Directory.Delete(this.Root, recursive: true);
     }
 
-    // The first wine command starts Wine's own services (services.exe, winedevice, explorer), which live as long as
-    // the persistent wineserver and inherit the command's output: through a pipe, reading it would never end. So
-    // the output goes to files, read once wine has exited. A command that hangs (a rare Wine deadlock between
-    // msiexec and its custom-action server) fails the test after a while instead of stalling the run.
+    // A wine command starts Wine's own services (services.exe, winedevice, explorer), which inherit its output and
+    // outlive it: through a pipe, reading would wait for them. So the output goes to files, read once wine has
+    // exited. A command that hangs fails the test after a while instead of stalling the run.
     private ToolResult RunWine(string[] arguments, Dictionary<string, string?> environment)
     {
         var output = Path.Combine(this.Root, "tmp", $"wine-{Guid.NewGuid():N}");
