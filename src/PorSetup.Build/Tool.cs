@@ -7,7 +7,8 @@ namespace PorSetup.Build;
 /// <summary>Runs an external program (wixl, msibuild, msiinfo, wine) with arguments passed verbatim, no shell.</summary>
 public static class Tool
 {
-    public static ToolResult Run(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null)
+    /// <param name="timeout">How long the program may run before it is killed (with its children) and an error raised.</param>
+    public static ToolResult Run(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null, TimeSpan? timeout = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -38,6 +39,12 @@ public static class Tool
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(timeout ?? Timeout.InfiniteTimeSpan))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish within {timeout}.");
+        }
+
         process.WaitForExit();
         return new ToolResult(process.ExitCode, stdout.Result, stderr.Result);
     }
