@@ -14,7 +14,7 @@ public sealed class PublishedDll : IDisposable
 
     public PublishedDll()
     {
-        var project = Path.Combine(RepositoryRoot(), "src", "PorSetup.CustomAction", "PorSetup.CustomAction.csproj");
+        var project = Path.Combine(PorSetup.Testing.RepositoryRoot.Path, "src", "PorSetup.CustomAction", "PorSetup.CustomAction.csproj");
         var output = Path.Combine(root, "out");
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -41,17 +41,4 @@ public sealed class PublishedDll : IDisposable
     public string FilePath { get; }
 
     public void Dispose() => Directory.Delete(root, recursive: true);
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "PorSetup.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"PorSetup.sln not found above {AppContext.BaseDirectory}.");
-    }
 }

@@ -5,7 +5,7 @@ namespace PorSetup.EndToEnd.Tests.Infrastructure;
 /// <summary>Where build.ps1 put what the tests install: artifacts/ (or PORSETUP_ARTIFACTS).</summary>
 public static class TestArtifacts
 {
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot => PorSetup.Testing.RepositoryRoot.Path;
 
     public static string Folder { get; } = Environment.GetEnvironmentVariable("PORSETUP_ARTIFACTS") is { Length: > 0 } folder
         ? Path.GetFullPath(folder)
@@ -22,17 +22,4 @@ public static class TestArtifacts
     private static string Existing(string path) => File.Exists(path)
         ? path
         : throw new FileNotFoundException($"{path} is missing: run 'dotnet pwsh ./build.ps1' first (or 'build.ps1 -Test', which builds, then tests).", path);
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PorSetup.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("PorSetup.sln not found above " + AppContext.BaseDirectory);
-    }
 }
