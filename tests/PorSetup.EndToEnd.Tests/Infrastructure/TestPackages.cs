@@ -12,12 +12,7 @@ namespace PorSetup.EndToEnd.Tests.Infrastructure;
 public static class TestPackages
 {
     private static readonly ConcurrentDictionary<string, Lazy<string>> Builds = new();
-    private static readonly Lazy<string> Root = new(() =>
-    {
-        var root = Directory.CreateTempSubdirectory("porsetup-e2e-packages-").FullName;
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(root, recursive: true);
-        return root;
-    });
+    private static readonly Lazy<string> Root = new(() => TestWorkspace.NewFolder("packages"));
 
     /// <summary>artifacts/PorSetup.msi, as build.ps1 made it.</summary>
     public static string Shipped => TestArtifacts.Msi;

@@ -37,7 +37,7 @@ public sealed partial class WinePrefix : IDisposable
 
     public static WinePrefix Create()
     {
-        var root = Directory.CreateTempSubdirectory("porsetup-e2e-").FullName;
+        var root = TestWorkspace.NewFolder("prefix");
         Tool.RunChecked("cp", "-al", Template.Value, Path.Combine(root, "prefix"));
         foreach (var hive in Directory.GetFiles(Template.Value, "*.reg"))
         {
@@ -133,8 +133,7 @@ public sealed partial class WinePrefix : IDisposable
 
     private static string CreateTemplate()
     {
-        var root = Directory.CreateTempSubdirectory("porsetup-e2e-template-").FullName;
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(root, recursive: true);
+        var root = TestWorkspace.NewFolder("template");
         Directory.CreateDirectory(Path.Combine(root, "tmp"));
         Directory.CreateDirectory(Path.Combine(root, "home"));
         var environment = EnvironmentFor(root);
