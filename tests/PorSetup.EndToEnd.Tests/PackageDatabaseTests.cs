@@ -13,6 +13,10 @@ public sealed class PackageDatabaseTests
 {
     private static IReadOnlyDictionary<string, string> Properties => MsiTables.ReadProperties(TestPackages.Shipped);
 
+    // Action name to sequence number, for one sequence table (columns: Action, Condition, Sequence).
+    private static Dictionary<string, int> Sequence(string table) =>
+        MsiTables.Read(TestPackages.Shipped, table).ToDictionary(row => row[0], row => int.Parse(row[2], System.Globalization.CultureInfo.InvariantCulture));
+
     [Fact]
     public void PartnerIdIsASecureProperty()
     {
@@ -71,7 +75,7 @@ public sealed class PackageDatabaseTests
     [InlineData("InstallUISequence")]
     public void ValidationRunsBeforeAnythingChanges(string table)
     {
-        var sequence = MsiTables.Read(TestPackages.Shipped, table).ToDictionary(row => row[0], row => int.Parse(row[2], System.Globalization.CultureInfo.InvariantCulture));
+        var sequence = Sequence(table);
 
         Assert.True(sequence["AppSearch"] < sequence["RestorePartnerId"]);
         Assert.True(sequence["RestorePartnerId"] < sequence["ValidatePartnerId"]);
@@ -102,7 +106,7 @@ public sealed class PackageDatabaseTests
     [Fact]
     public void RollbackIsScheduledBeforeTheWriteAndRestoreAfterTheRemoval()
     {
-        var sequence = MsiTables.Read(TestPackages.Shipped, "InstallExecuteSequence").ToDictionary(row => row[0], row => int.Parse(row[2], System.Globalization.CultureInfo.InvariantCulture));
+        var sequence = Sequence("InstallExecuteSequence");
 
         Assert.True(sequence["RollbackPartnerValue"] < sequence["WriteRegistryValues"]);
         Assert.True(sequence["WriteRegistryValues"] < sequence["FailWhenDeferred"]);
@@ -113,9 +117,9 @@ public sealed class PackageDatabaseTests
     [Fact]
     public void OldVersionsAreRemovedRightAfterInstallValidate()
     {
-        var sequence = MsiTables.Read(TestPackages.Shipped, "InstallExecuteSequence").ToDictionary(row => row[0], row => row[2]);
+        var sequence = Sequence("InstallExecuteSequence");
 
-        Assert.Equal(int.Parse(sequence["InstallValidate"], System.Globalization.CultureInfo.InvariantCulture) + 1, int.Parse(sequence["RemoveExistingProducts"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(sequence["InstallValidate"] + 1, sequence["RemoveExistingProducts"]);
     }
 
     [Fact]
