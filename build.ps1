@@ -83,7 +83,7 @@ function Build-Msi {
     Invoke-Native dotnet @('build', (Join-Path $root 'PorSetup.sln'), '-c', $Configuration, '--nologo', '-v', 'quiet')
     Invoke-Native dotnet @('publish', (Join-Path $root 'src/PorSetup.CustomAction/PorSetup.CustomAction.csproj'), '-c', $Configuration, '-r', 'win-x64', '-o', $caFolder, '--nologo', '-v', 'quiet')
     Invoke-Native dotnet @('publish', (Join-Path $root 'src/PorSetup.Cli/PorSetup.Cli.csproj'), '-c', $Configuration, '-o', (Join-Path $artifacts 'porsetup'), '--nologo', '-v', 'quiet')
-    $customAction = Join-Path $caFolder 'PorSetup.CustomAction.dll'
+    $customAction = Join-Path $caFolder 'PorSetup.CustomAction.Proxy.dll'
 
     $msi = if ($Culture -eq 'en-US') { Join-Path $artifacts 'PorSetup.msi' } else { Join-Path $artifacts "$Culture/PorSetup.msi" }
     if ($IsWindows) {

@@ -1,43 +1,40 @@
 // Copyright (c) PorSetup contributors. MIT licensed.
 
-using System.Runtime.InteropServices;
-
 namespace PorSetup.CustomAction;
 
-/// <summary>The DLL's exports: the functions a CustomAction row names in DllEntry (type 1).</summary>
+/// <summary>
+/// The custom actions by the name the proxy DLL exports them under (the CustomAction rows' DllEntry).
+/// </summary>
 public static class CustomActions
 {
-    /// <summary>Validates and normalizes PARTNERID; returns ERROR_INSTALL_FAILURE (1603) when it is not valid.</summary>
-    [UnmanagedCallersOnly(EntryPoint = "ValidatePartnerId")]
-    public static uint ValidatePartnerId(nint install) =>
-        Run(() => new ValidatePartnerIdAction(new MsiSession(install), static () => NativeMethods.GetUserDefaultUILanguage()).Run());
-
-    /// <summary>
-    /// Deferred (uninstall, and rollback of an install): writes CustomActionData back as the Partner value, or
-    /// deletes the value when CustomActionData is empty; returns 1603 when the registry refuses.
-    /// </summary>
-    [UnmanagedCallersOnly(EntryPoint = "RestorePartnerValue")]
-    public static uint RestorePartnerValue(nint install) =>
-        Run(() => new RestorePartnerValueAction(new MsiSession(install), new MachineRegistry()).Run());
-
-    /// <summary>For tests only: always returns 1603, to make an install fail after its deferred actions ran.</summary>
-    [UnmanagedCallersOnly(EntryPoint = "FailWhenDeferred")]
-    public static uint FailWhenDeferred(nint install) =>
-        Run(() => new FailWhenDeferredAction(new MsiSession(install)).Run());
-
-    // An exception must never leave an UnmanagedCallersOnly method: the runtime would end msiexec. The actions
-    // catch and log their own; this is the last guard, for a failure before an action could log anything.
-    private static uint Run(Func<ActionResult> action)
+    /// <summary>Runs the named action; an unknown name or an exception the action let out fails it (1603).</summary>
+    public static ActionResult Run(string name, ISession session)
     {
+        ArgumentNullException.ThrowIfNull(session);
         try
         {
-            return (uint)action();
+            switch (name)
+            {
+                case "ValidatePartnerId":
+                    // Validates and normalizes PARTNERID; 1603 when it is not valid.
+                    return new ValidatePartnerIdAction(session, static () => NativeMethods.GetUserDefaultUILanguage()).Run();
+                case "RestorePartnerValue":
+                    // Deferred (uninstall, and rollback of an install): writes CustomActionData back as the Partner
+                    // value, or deletes the value when CustomActionData is empty; 1603 when the registry refuses.
+                    return new RestorePartnerValueAction(session, new MachineRegistry()).Run();
+                case "FailWhenDeferred":
+                    // For tests only: always 1603, to make an install fail after its deferred actions ran.
+                    return new FailWhenDeferredAction(session).Run();
+                default:
+                    session.Log($"PorSetup: no custom action is named '{name}'.");
+                    return ActionResult.Failure;
+            }
         }
-#pragma warning disable CA1031 // See above.
+#pragma warning disable CA1031 // The actions catch and log their own; this is the last guard.
         catch (Exception)
 #pragma warning restore CA1031
         {
-            return (uint)ActionResult.Failure;
+            return ActionResult.Failure;
         }
     }
 }

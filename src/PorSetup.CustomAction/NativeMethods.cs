@@ -5,17 +5,13 @@ using System.Runtime.InteropServices;
 namespace PorSetup.CustomAction;
 
 /// <summary>
-/// The few Windows functions the custom action calls. msi.dll is already loaded by the installer; advapi32.dll is
-/// imported by the NativeAOT runtime anyway, so the registry functions add no DLL.
+/// The few Windows functions the custom action calls. advapi32.dll is imported by the NativeAOT runtime anyway, so
+/// the registry functions add no DLL. The MSI functions are called by the proxy (Native/Proxy.c), not here.
 /// </summary>
 internal static unsafe partial class NativeMethods
 {
     public const uint ErrorSuccess = 0;
     public const uint ErrorFileNotFound = 2;
-    public const uint ErrorMoreData = 234;
-
-    /// <summary>MB_ICONERROR: the installer shows INSTALLMESSAGE_ERROR messages with the error icon.</summary>
-    public const int MessageBoxIconError = 0x10;
 
     /// <summary>HKEY_LOCAL_MACHINE: a predefined handle, (HKEY)(LONG)0x80000002, so sign-extended on x64.</summary>
     public const nint HkeyLocalMachine = unchecked((int)0x80000002);
@@ -27,26 +23,11 @@ internal static unsafe partial class NativeMethods
     /// <summary>KEY_WOW64_64KEY: the 64-bit view, where the package's Win64 component writes.</summary>
     public const uint KeyWow6464Key = 0x0100;
 
-    [LibraryImport("msi.dll", EntryPoint = "MsiGetPropertyW", StringMarshalling = StringMarshalling.Utf16)]
-    public static partial uint MsiGetProperty(nint install, string name, char* value, ref uint valueLength);
-
-    [LibraryImport("msi.dll", EntryPoint = "MsiSetPropertyW", StringMarshalling = StringMarshalling.Utf16)]
-    public static partial uint MsiSetProperty(nint install, string name, string value);
-
-    [LibraryImport("msi.dll")]
-    public static partial nint MsiCreateRecord(uint fieldCount);
-
-    [LibraryImport("msi.dll", EntryPoint = "MsiRecordSetStringW", StringMarshalling = StringMarshalling.Utf16)]
-    public static partial uint MsiRecordSetString(nint record, uint field, string value);
-
-    [LibraryImport("msi.dll")]
-    public static partial int MsiProcessMessage(nint install, int messageType, nint record);
-
-    [LibraryImport("msi.dll")]
-    public static partial uint MsiCloseHandle(nint handle);
-
     [LibraryImport("kernel32.dll")]
     public static partial ushort GetUserDefaultUILanguage();
+
+    [LibraryImport("kernel32.dll")]
+    public static partial nint GetStdHandle(int which);
 
     [LibraryImport("advapi32.dll", EntryPoint = "RegCreateKeyExW", StringMarshalling = StringMarshalling.Utf16)]
     public static partial uint RegCreateKeyEx(nint key, string subKey, uint reserved, char* keyClass, uint options, uint desired, nint securityAttributes, out nint result, nint disposition);

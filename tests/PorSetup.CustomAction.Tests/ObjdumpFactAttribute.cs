@@ -9,7 +9,7 @@ public sealed class ObjdumpFactAttribute : FactAttribute
     {
         if (Objdump.Path is null)
         {
-            Skip = $"{Objdump.FileName} is not on PATH (Debian: apt-get install binutils-mingw-w64-x86-64); it lists the DLL's imports and exports.";
+            Skip = $"{Objdump.FileName} is not on PATH (Debian: apt-get install binutils-mingw-w64-x86-64); it lists the imports and exports of PE files.";
         }
     }
 }

@@ -1,14 +1,14 @@
 // Copyright (c) PorSetup contributors. MIT licensed.
 //
 // The parts of Microsoft's static C/C++ runtime (libcmt, libvcruntime, libcpmt) that the NativeAOT runtime
-// libraries use, for linking PorSetup.CustomAction.dll with lld-link and mingw-w64 import libraries on a
-// non-Windows host (see CrossLink.targets). On Windows the real runtime is linked instead and this file is
+// libraries use, for linking the worker, PorSetup.CustomAction.exe, with lld-link and mingw-w64 import libraries on
+// a non-Windows host (see CrossLink.targets). On Windows the real runtime is linked instead and this file is
 // not used.
 //
-// It follows what the Microsoft runtime does for a DLL, and says so where it does less:
-// - /GS: the stack cookie is random per process before any other code of this DLL runs. The image carries a
+// It follows what the Microsoft runtime does for a program, and says so where it does less:
+// - /GS: the stack cookie is random per process before any other code of this program runs. The image carries a
 //   load configuration directory that points the loader at __security_cookie; Windows (and Wine) replace the
-//   default value with a random one while mapping the DLL. If a loader did not, _DllMainCRTStartup mixes one
+//   default value with a random one while mapping the image. If a loader did not, wmainCRTStartup mixes one
 //   from the clock, performance counter, process and thread IDs and addresses, as __security_init_cookie
 //   does. A cookie mismatch ends the process at once (__fastfail), never through handlers.
 // - Control Flow Guard: not enabled, as in a default NativeAOT link (which does not pass /guard:cf): indirect
@@ -38,11 +38,11 @@ __declspec(dllimport) void __stdcall GetSystemTimeAsFileTime(unsigned long long 
 __declspec(dllimport) BOOL __stdcall QueryPerformanceCounter(long long *counter);
 __declspec(dllimport) DWORD __stdcall GetCurrentProcessId(void);
 __declspec(dllimport) DWORD __stdcall GetCurrentThreadId(void);
+__declspec(dllimport) DWORD __stdcall GetModuleFileNameW(HANDLE module, wchar_t *path, DWORD size);
+[[noreturn]] __declspec(dllimport) void __stdcall ExitProcess(unsigned int exitCode);
 
 enum
 {
-    DllProcessDetach = 0,
-    DllProcessAttach = 1,
     DllThreadAttach = 2,
     FastFailStackCookieCheckFailure = 2, // FAST_FAIL_STACK_COOKIE_CHECK_FAILURE
     FastFailRangeCheckFailure = 8,       // FAST_FAIL_RANGE_CHECK_FAILURE
@@ -61,7 +61,7 @@ typedef void(__stdcall *TlsCallback)(void *module, DWORD reason, void *reserved)
 uintptr_t __security_cookie = DEFAULT_SECURITY_COOKIE;
 uintptr_t __security_cookie_complement = ~DEFAULT_SECURITY_COOKIE;
 
-// Called as the DLL's first step, before any code that checks a cookie. Same sources and shape as the
+// Called as the program's first step, before any code that checks a cookie. Same sources and shape as the
 // Microsoft runtime's __security_init_cookie; keeps a cookie the loader already randomized.
 static void InitSecurityCookie(void *module)
 {
@@ -285,7 +285,7 @@ __attribute__((section(".CRT$XIZ"))) CheckedInitializer __xi_z = 0;
 __attribute__((section(".CRT$XCA"))) Initializer __xc_a = 0;
 __attribute__((section(".CRT$XCZ"))) Initializer __xc_z = 0;
 
-// atexit in a DLL registers with the DLL, not the process: the functions run, last first, when it detaches.
+// atexit functions run, last first, when main returns.
 static Initializer *g_atExit;
 static size_t g_atExitCount;
 static size_t g_atExitCapacity;
@@ -349,38 +349,29 @@ static bool RunInitializers(void)
     return true;
 }
 
-// ---- The DLL's entry point ---------------------------------------------------------------------------------
+// ---- The program's entry point -----------------------------------------------------------------------------
 
-BOOL __stdcall DllMain(HANDLE module, DWORD reason, void *reserved); // NativeAOT's dllmain.obj
+extern "C" const char __ImageBase; // the image's own address, defined by the linker
+int __cdecl wmain(int argc, wchar_t **argv); // NativeAOT's bootstrapper: starts the runtime, runs Main
 
-BOOL __stdcall _DllMainCRTStartup(HANDLE module, DWORD reason, void *reserved)
+// What mainCRTStartup does for a program, in order: cookie, initializers, main, atexit functions, exit. argv
+// holds only the program's path: the worker takes no arguments (the proxy sends the action's name over the pipe),
+// so no command-line parser is linked in.
+[[noreturn]] void wmainCRTStartup(void)
 {
-    if (reason == DllProcessAttach)
-    {
-        InitSecurityCookie(module);
-        if (!RunInitializers())
-        {
-            RunAtExit();
-            return 0;
-        }
-
-        if (!DllMain(module, reason, reserved))
-        {
-            DllMain(module, DllProcessDetach, reserved);
-            RunAtExit();
-            return 0;
-        }
-
-        return 1;
-    }
-
-    const BOOL result = DllMain(module, reason, reserved);
-    if (reason == DllProcessDetach)
+    InitSecurityCookie((void *)&__ImageBase);
+    if (!RunInitializers())
     {
         RunAtExit();
+        ExitProcess(255);
     }
 
-    return result;
+    static wchar_t path[32768]; // the longest path Windows has
+    const DWORD length = GetModuleFileNameW(0, path, sizeof path / sizeof path[0]);
+    wchar_t *argv[] = {path, 0};
+    const int result = wmain(length != 0 ? 1 : 0, length != 0 ? argv : argv + 1);
+    RunAtExit();
+    ExitProcess((unsigned int)result);
 }
 
 // ---- C library functions the runtime calls that mingw-w64's libucrt.a does not define ----------------------

@@ -4,17 +4,14 @@ namespace PorSetup.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
 /// The parts of a prefix an installer could leave something in: every registry key and value under
-/// HKLM\SOFTWARE (64-bit view, which includes WOW6432Node) and every file on drive C:. Two snapshots compare
-/// line by line, so a failure names exactly what was left behind.
+/// HKLM\SOFTWARE (64-bit view, which includes WOW6432Node) and every file and folder on drive C:. Two snapshots
+/// compare line by line, so a failure names exactly what was left behind.
 /// </summary>
 /// <remarks>
-/// Two things are not counted, each for a stated reason:
-/// - Empty keys of Windows Installer's own registration trees (Classes\Installer, CurrentVersion\Installer):
-///   Windows has them from the start, and Wine creates them on first use and does not prune them. A key there
-///   with any value in it (a registered product, a component) still counts.
-/// - Wine's temporary copies of PorSetup's custom action DLL in %TEMP%: Wine deletes them before it stops the
-///   process that has them loaded (see docs/custom-action.md). Only files byte-identical to the DLL are skipped;
-///   RepetitionTests asserts this Wine behaviour by name.
+/// Not counted: Windows Installer's own empty registration keys (Classes\Installer, CurrentVersion\Installer)
+/// and its folder C:\Windows\Installer. Windows has them from the start; Wine creates them on first use and does
+/// not prune them. A key there with any value in it (a registered product, a component), or a file in the folder,
+/// still counts.
 /// </remarks>
 public sealed record MachineSnapshot(IReadOnlySet<string> Registry, IReadOnlySet<string> Files)
 {
@@ -24,15 +21,25 @@ public sealed record MachineSnapshot(IReadOnlySet<string> Registry, IReadOnlySet
         @"[HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Installer",
     ];
 
+    private static readonly string InstallerFolder = Path.Combine("windows", "Installer") + Path.DirectorySeparatorChar;
+
     public static MachineSnapshot Take(WinePrefix prefix) => new(
         RegistryLines(prefix.Registry.Export(@"HKLM\SOFTWARE")),
         Directory.EnumerateFiles(prefix.DriveC, "*", SearchOption.AllDirectories)
-            .Where(f => !IsWineCustomActionCopy(f))
-            .Select(f => Path.GetRelativePath(prefix.DriveC, f)).ToHashSet());
+            .Select(f => Path.GetRelativePath(prefix.DriveC, f))
+            .Concat(Directory.EnumerateDirectories(prefix.DriveC, "*", SearchOption.AllDirectories)
+                .Select(d => Path.GetRelativePath(prefix.DriveC, d) + Path.DirectorySeparatorChar)
+                .Where(d => !string.Equals(d, InstallerFolder, StringComparison.OrdinalIgnoreCase)))
+            .ToHashSet());
 
-    /// <summary>Wine's leftover copies of the custom action DLL (msiXXXX.tmp in a Temp folder).</summary>
-    public static IEnumerable<string> WineCustomActionCopies(WinePrefix prefix) =>
-        Directory.EnumerateFiles(prefix.DriveC, "msi*.tmp", SearchOption.AllDirectories).Where(IsWineCustomActionCopy);
+    /// <summary>
+    /// What the custom action's calls could leave in a temp folder: the installer's copies of the DLL
+    /// (msiXXXX.tmp) and the proxy's worker folders (PorSetup-XXXXXXXXXXXXXXXX), wherever they are on C:.
+    /// </summary>
+    public static IEnumerable<string> CustomActionTemporaryFiles(WinePrefix prefix) =>
+        Directory.EnumerateFiles(prefix.DriveC, "msi*.tmp", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateDirectories(prefix.DriveC, "PorSetup-*", SearchOption.AllDirectories))
+            .Select(f => Path.GetRelativePath(prefix.DriveC, f));
 
     /// <summary>What is in this snapshot and not in the earlier one.</summary>
     public IReadOnlyList<string> AddedSince(MachineSnapshot earlier) =>
@@ -84,18 +91,5 @@ public sealed record MachineSnapshot(IReadOnlySet<string> Registry, IReadOnlySet
 
         CloseKey();
         return lines;
-    }
-
-    private static bool IsWineCustomActionCopy(string file)
-    {
-        var name = Path.GetFileName(file);
-        if (!name.StartsWith("msi", StringComparison.OrdinalIgnoreCase) || !name.EndsWith(".tmp", StringComparison.OrdinalIgnoreCase)
-            || !string.Equals(Path.GetFileName(Path.GetDirectoryName(file)), "Temp", StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        var dll = new FileInfo(TestArtifacts.CustomActionDll);
-        return new FileInfo(file).Length == dll.Length && File.ReadAllBytes(file).AsSpan().SequenceEqual(File.ReadAllBytes(dll.FullName));
     }
 }

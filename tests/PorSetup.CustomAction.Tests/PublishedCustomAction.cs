@@ -6,13 +6,14 @@ namespace PorSetup.CustomAction.Tests;
 
 /// <summary>
 /// Publishes src/PorSetup.CustomAction for win-x64 once per test run, the way the MSI build does
-/// (<c>dotnet publish -c Release -r win-x64</c>), into a temporary folder with its own bin/obj.
+/// (<c>dotnet publish -c Release -r win-x64</c>), into a temporary folder with its own bin/obj: the worker
+/// program and the proxy DLL that carries it.
 /// </summary>
-public sealed class PublishedDll : IDisposable
+public sealed class PublishedCustomAction : IDisposable
 {
     private readonly string root = Directory.CreateTempSubdirectory("porsetup-ca-").FullName;
 
-    public PublishedDll()
+    public PublishedCustomAction()
     {
         var project = Path.Combine(PorSetup.Testing.RepositoryRoot.Path, "src", "PorSetup.CustomAction", "PorSetup.CustomAction.csproj");
         var output = Path.Combine(root, "out");
@@ -31,14 +32,19 @@ public sealed class PublishedDll : IDisposable
         Log = process.StandardOutput.ReadToEnd() + error.Result;
         process.WaitForExit();
         ExitCode = process.ExitCode;
-        FilePath = Path.Combine(output, "PorSetup.CustomAction.dll");
+        ProxyPath = Path.Combine(output, "PorSetup.CustomAction.Proxy.dll");
+        WorkerPath = Path.Combine(output, "PorSetup.CustomAction.exe");
     }
 
     public int ExitCode { get; }
 
     public string Log { get; }
 
-    public string FilePath { get; }
+    /// <summary>The DLL the MSI's Binary table holds.</summary>
+    public string ProxyPath { get; }
+
+    /// <summary>The NativeAOT program the proxy carries and runs.</summary>
+    public string WorkerPath { get; }
 
     public void Dispose() => Directory.Delete(root, recursive: true);
 }

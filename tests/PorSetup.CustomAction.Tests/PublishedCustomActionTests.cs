@@ -1,0 +1,180 @@
+// Copyright (c) PorSetup contributors. MIT licensed.
+
+using System.Buffers.Binary;
+using System.Reflection.PortableExecutable;
+using System.Text.RegularExpressions;
+
+namespace PorSetup.CustomAction.Tests;
+
+/// <summary>
+/// What goes into the MSI's Binary table: the proxy DLL, built as msiexec needs it, small, carrying the worker
+/// program, which is built with the protections a Microsoft-linked program has.
+/// </summary>
+public sealed partial class PublishedCustomActionTests(PublishedCustomAction published) : IClassFixture<PublishedCustomAction>
+{
+    // The value MSVC-compiled images start with; Windows' and Wine's loaders replace it with a random one
+    // when the load configuration directory points at it.
+    private const ulong DefaultSecurityCookie = 0x00002B992DDFA232;
+
+    // Only DLLs that every supported Windows Server has. The api-ms-win-crt-* API sets are the Universal C
+    // Runtime, part of Windows since 10 / Server 2016 (and on 2012 R2 through KB2999226), which the
+    // NativeAOT runtime uses on every build, Microsoft's linker included.
+    private static readonly string[] SystemDlls =
+    [
+        "kernel32.dll", "advapi32.dll", "bcrypt.dll", "ole32.dll", "oleaut32.dll", "user32.dll", "ntdll.dll",
+        "crypt32.dll", "ncrypt.dll", "secur32.dll", "version.dll", "ws2_32.dll", "mswsock.dll", "iphlpapi.dll",
+        "normaliz.dll", "ucrtbase.dll",
+    ];
+
+    [Fact]
+    public void Publish_WritesTheProxyAndTheWorker()
+    {
+        Assert.True(published.ExitCode == 0, published.Log);
+        Assert.True(File.Exists(published.ProxyPath), $"{published.ProxyPath} missing.\n{published.Log}");
+        Assert.True(File.Exists(published.WorkerPath), $"{published.WorkerPath} missing.\n{published.Log}");
+    }
+
+    [Fact]
+    public void Proxy_IsAnX64Dll_WithAslrAndDep()
+    {
+        using var reader = OpenPe(published.ProxyPath);
+
+        Assert.True(reader.PEHeaders.IsDll);
+        AssertX64WithAslrAndDep(reader.PEHeaders);
+    }
+
+    [Fact]
+    public void Proxy_CarriesTheWorker_ByteForByte()
+    {
+        Assert.True(File.Exists(published.ProxyPath), published.Log);
+        var proxy = File.ReadAllBytes(published.ProxyPath);
+        var worker = File.ReadAllBytes(published.WorkerPath);
+
+        Assert.True(proxy.AsSpan().IndexOf(worker) >= 0, "The worker's bytes are not in the proxy.");
+    }
+
+    [Fact]
+    public void Proxy_IsSmall()
+    {
+        // The MSI holds the proxy, which holds the worker; the proxy's own code is a few KiB.
+        Assert.True(File.Exists(published.ProxyPath), published.Log);
+        var proxy = new FileInfo(published.ProxyPath).Length;
+        var worker = new FileInfo(published.WorkerPath).Length;
+
+        Assert.True(proxy < 1024 * 1024, $"{proxy} bytes");
+        Assert.True(proxy - worker < 32 * 1024, $"proxy {proxy} bytes, worker {worker} bytes");
+    }
+
+    [ObjdumpFact]
+    public void Proxy_ExportsTheCustomActions()
+    {
+        Assert.True(File.Exists(published.ProxyPath), published.Log);
+        var exports = ExportLine().Matches(Objdump.PrivateHeaders(published.ProxyPath)).Select(m => m.Groups[1].Value).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(["FailWhenDeferred", "RestorePartnerValue", "ValidatePartnerId"], exports);
+    }
+
+    [ObjdumpFact]
+    public void Proxy_ImportsOnlyKernel32Advapi32AndMsi()
+    {
+        Assert.True(File.Exists(published.ProxyPath), published.Log);
+
+        Assert.Equal(["advapi32.dll", "kernel32.dll", "msi.dll"], ImportedDlls(published.ProxyPath).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Worker_IsAnX64WindowsProgram_WithAslrAndDep()
+    {
+        using var reader = OpenPe(published.WorkerPath);
+        var headers = reader.PEHeaders;
+
+        Assert.True(headers.IsExe);
+        // A GUI-subsystem program: no console window is created for it.
+        Assert.Equal(Subsystem.WindowsGui, headers.PEHeader!.Subsystem);
+        AssertX64WithAslrAndDep(headers);
+    }
+
+    [Fact]
+    public void Worker_LetsTheLoaderRandomizeTheStackCookie()
+    {
+        using var reader = OpenPe(published.WorkerPath);
+        var header = reader.PEHeaders.PEHeader!;
+        var loadConfig = header.LoadConfigTableDirectory;
+        Assert.True(loadConfig.Size >= 0x60, "no load configuration directory (it points the loader at __security_cookie)");
+
+        var config = reader.GetSectionData(loadConfig.RelativeVirtualAddress).GetContent(0, loadConfig.Size);
+        var cookieAddress = BinaryPrimitives.ReadUInt64LittleEndian(config.AsSpan()[0x58..]);
+        Assert.NotEqual(0ul, cookieAddress);
+        var cookie = reader.GetSectionData(checked((int)(cookieAddress - header.ImageBase))).GetContent(0, 8);
+        Assert.Equal(DefaultSecurityCookie, BinaryPrimitives.ReadUInt64LittleEndian(cookie.AsSpan()));
+    }
+
+    [Fact]
+    public void Worker_HasATlsDirectory()
+    {
+        using var reader = OpenPe(published.WorkerPath);
+
+        Assert.NotEqual(0, reader.PEHeaders.PEHeader!.ThreadLocalStorageTableDirectory.Size);
+    }
+
+    [ObjdumpFact]
+    public void Worker_ImportsOnlySystemDlls_AndNotMsi()
+    {
+        // The MSI handle belongs to the process msiexec gave it to: only the proxy calls msi.dll.
+        Assert.True(File.Exists(published.WorkerPath), published.Log);
+        var imports = ImportedDlls(published.WorkerPath);
+
+        Assert.Contains("kernel32.dll", imports);
+        Assert.All(imports, name => Assert.True(
+            SystemDlls.Contains(name) || name.StartsWith("api-ms-win-crt-", StringComparison.Ordinal),
+            $"{name} is not a system DLL; imports: {string.Join(", ", imports)}"));
+    }
+
+    [ObjdumpFact]
+    public void Worker_ImportsTheRegistryFunctionsFromAdvapi32()
+    {
+        // advapi32 is imported by the NativeAOT runtime anyway: the registry functions bind at load time from it
+        // and add no DLL (a function the linker did not bind would be looked up by name only when first called).
+        Assert.True(File.Exists(published.WorkerPath), published.Log);
+        var text = Objdump.PrivateHeaders(published.WorkerPath);
+        var byDll = DllNameLine().Matches(text).ToDictionary(
+            m => m.Groups[1].Value.ToLowerInvariant(),
+            m => ImportLine().Matches(text[m.Index..].Split("\n\n", 2)[0]).Select(f => f.Groups[1].Value).ToList());
+
+        Assert.True(byDll.ContainsKey("advapi32.dll"), string.Join(", ", byDll.Keys));
+        foreach (var function in new[] { "RegCreateKeyExW", "RegSetValueExW", "RegOpenKeyExW", "RegDeleteValueW", "RegCloseKey" })
+        {
+            Assert.Contains(function, byDll["advapi32.dll"]);
+            Assert.Single(byDll, entry => entry.Value.Contains(function));
+        }
+    }
+
+    private static void AssertX64WithAslrAndDep(PEHeaders headers)
+    {
+        Assert.Equal(Machine.Amd64, headers.CoffHeader.Machine);
+        var characteristics = headers.PEHeader!.DllCharacteristics;
+        Assert.True(characteristics.HasFlag(DllCharacteristics.DynamicBase), characteristics.ToString());
+        Assert.True(characteristics.HasFlag(DllCharacteristics.HighEntropyVirtualAddressSpace), characteristics.ToString());
+        Assert.True(characteristics.HasFlag(DllCharacteristics.NxCompatible), characteristics.ToString());
+    }
+
+    private static List<string> ImportedDlls(string path) =>
+        DllNameLine().Matches(Objdump.PrivateHeaders(path)).Select(m => m.Groups[1].Value.ToLowerInvariant()).ToList();
+
+    private PEReader OpenPe(string path)
+    {
+        Assert.True(File.Exists(path), published.Log);
+        return new PEReader(File.OpenRead(path));
+    }
+
+    [GeneratedRegex(@"^\s*DLL Name: (\S+)\s*$", RegexOptions.Multiline)]
+    private static partial Regex DllNameLine();
+
+    // Lines of a DLL's import table: "	acfc6	 1613  RegCreateKeyExW"
+    [GeneratedRegex(@"^\t[0-9a-f]+\t\s*\d+\s+([A-Za-z_]\w*)\s*$", RegexOptions.Multiline)]
+    private static partial Regex ImportLine();
+
+    // Lines of the "[Ordinal/Name Pointer] Table" section: "	[   1] ValidatePartnerId"
+    [GeneratedRegex(@"^\s*\[\s*\d+\] ([A-Za-z_]\w*)\s*$", RegexOptions.Multiline)]
+    private static partial Regex ExportLine();
+}
