@@ -8,7 +8,8 @@ namespace PorSetup.Build;
 public static class Tool
 {
     /// <param name="timeout">How long the program may run before it is killed (with its children) and an error raised.</param>
-    public static ToolResult Run(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null, TimeSpan? timeout = null)
+    /// <param name="describeTimeout">Says what was running when the timeout struck, for the error; called before the kill.</param>
+    public static ToolResult Run(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null, TimeSpan? timeout = null, Func<string>? describeTimeout = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -41,8 +42,9 @@ public static class Tool
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(timeout ?? Timeout.InfiniteTimeSpan))
         {
+            var description = describeTimeout?.Invoke();
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish within {timeout}.");
+            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish within {timeout}.{(description is null ? string.Empty : "\n" + description)}");
         }
 
         process.WaitForExit();

@@ -24,7 +24,9 @@
 #include <sddl.h>
 #include <msi.h>
 #include <msiquery.h>
-#include <ntsecapi.h> /* RtlGenRandom */
+
+/* RtlGenRandom, exported by advapi32 under this name (declared here: ntsecapi.h differs between SDKs). */
+BOOLEAN WINAPI SystemFunction036(PVOID buffer, ULONG length);
 
 #include "Worker.h" /* written by Proxy.targets: #define PORSETUP_WORKER_FILE "<the published worker>" */
 
@@ -328,8 +330,9 @@ static BOOL ReceiveFrame(HANDLE pipe, FrameReader *reader)
 static void GetProperty(MSIHANDLE install, const WCHAR *name, FrameWriter *reply)
 {
     /* Ask for the length, then read; again if the value grew in between. */
+    WCHAR empty = L'\0'; /* a writable buffer of no length */
     DWORD length = 0;
-    UINT result = MsiGetPropertyW(install, name, L"", &length);
+    UINT result = MsiGetPropertyW(install, name, &empty, &length);
     WCHAR *value = NULL;
     while (result == ERROR_MORE_DATA)
     {
@@ -487,7 +490,7 @@ static BOOL CreateWorkerFolder(WCHAR *folder)
         for (int attempt = 0; attempt < 16 && !created; attempt++)
         {
             ULONGLONG random = 0;
-            if (!RtlGenRandom(&random, sizeof random))
+            if (!SystemFunction036(&random, sizeof random))
             {
                 error = ERROR_GEN_FAILURE;
                 break;

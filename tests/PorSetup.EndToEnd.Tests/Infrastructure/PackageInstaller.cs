@@ -54,7 +54,15 @@ public sealed class PackageInstaller(WinePrefix prefix, string msiPath)
 
         for (var attempt = 1; ; attempt++)
         {
-            var (exitCode, _) = prefix.RunBatch(string.Join(' ', commandLine), variables);
+            int exitCode;
+            try
+            {
+                (exitCode, _) = prefix.RunBatch(string.Join(' ', commandLine), variables);
+            }
+            catch (TimeoutException hung)
+            {
+                throw new TimeoutException($"{hung.Message}\nThe end of msiexec's log:\n{(File.Exists(log) ? Tail(File.ReadAllText(log)) : "(no log)")}", hung);
+            }
 
             // Now and then, under load, Wine's cmd.exe fails to start msiexec at all: exit code 9009 ("not
             // recognized") and no log. msiexec never ran, so nothing of the package is being tested: start it again.

@@ -108,11 +108,40 @@ public sealed partial class WinePrefix : IDisposable
             ["-c", "exec \"$0\" \"$@\" >\"$PORSETUP_STDOUT\" 2>\"$PORSETUP_STDERR\" </dev/null", "wine", .. arguments],
             withFiles,
             this.Root,
-            WineCommandTimeout);
+            WineCommandTimeout,
+            this.DescribeProcesses);
         var text = (Out: File.ReadAllText(output + ".out"), Err: File.ReadAllText(output + ".err"));
         File.Delete(output + ".out");
         File.Delete(output + ".err");
         return new ToolResult(result.ExitCode, text.Out, text.Err);
+    }
+
+    // What a hung command leaves running: every process of this prefix (its WINEPREFIX is in the environment), so
+    // that a failure says which Windows program waited for which.
+    private string DescribeProcesses()
+    {
+        var marker = "WINEPREFIX=" + this.PrefixPath + "\0";
+        var lines = new List<string>();
+        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        {
+            try
+            {
+                if (int.TryParse(Path.GetFileName(folder), out var pid) && File.ReadAllText(Path.Combine(folder, "environ")).Contains(marker, StringComparison.Ordinal))
+                {
+                    lines.Add($"  {pid}: {File.ReadAllText(Path.Combine(folder, "cmdline")).Replace('\0', ' ').Trim()}");
+                }
+            }
+            catch (IOException)
+            {
+                // The process ended meanwhile.
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // Not ours.
+            }
+        }
+
+        return $"Processes of the prefix when it timed out:\n{string.Join('\n', lines)}";
     }
 
     private static Dictionary<string, string?> EnvironmentFor(string root) => new()
