@@ -1,6 +1,5 @@
 // Copyright (c) PorSetup contributors. MIT licensed.
 
-using Microsoft.Win32.SafeHandles;
 using PorSetup.CustomAction.Remote;
 
 namespace PorSetup.CustomAction;
@@ -21,8 +20,8 @@ internal static class Program
     {
         try
         {
-            using var fromProxy = OpenStandardHandle(StandardInput, FileAccess.Read);
-            using var toProxy = OpenStandardHandle(StandardOutput, FileAccess.Write);
+            using var fromProxy = new PipeStream(NativeMethods.GetStdHandle(StandardInput), FileAccess.Read);
+            using var toProxy = new PipeStream(NativeMethods.GetStdHandle(StandardOutput), FileAccess.Write);
             var channel = new ProxyChannel(fromProxy, toProxy);
             return (int)CustomActions.Run(channel.ReadActionName(), new ProxySession(channel));
         }
@@ -33,8 +32,4 @@ internal static class Program
             return (int)ActionResult.Failure;
         }
     }
-
-    // A FileStream over the inherited handle, unbuffered: System.Console would add encodings and a larger binary.
-    private static FileStream OpenStandardHandle(int which, FileAccess access) =>
-        new(new SafeFileHandle(NativeMethods.GetStdHandle(which), ownsHandle: false), access, bufferSize: 0);
 }
