@@ -55,4 +55,29 @@ public sealed class FaultTests
 
         Assert.False(prefix.IsInstalled(TestPackages.Shipped));
     }
+
+    /// <remarks>
+    /// The check runs as a worker program that the custom action writes to a new folder under %TEMP%
+    /// (docs/custom-action.md). When it cannot, here because %TEMP% is so long that the worker's path would pass
+    /// MAX_PATH, the install fails before any change and the log names the step and the Win32 error
+    /// (206, ERROR_FILENAME_EXCED_RANGE).
+    /// </remarks>
+    [Fact]
+    public void WhenTheCheckCannotStart_TheInstallFails_SaysWhy_AndChangesNothing()
+    {
+        using var prefix = WinePrefix.Create();
+        prefix.Registry.SetString(WineRegistry.MsoKey, WineRegistry.PartnerValue, "1111111");
+        var longTemp = Path.Combine("long", new string('x', 100), new string('y', 100));
+        Directory.CreateDirectory(Path.Combine(prefix.DriveC, longTemp));
+        var before = MachineSnapshot.Take(prefix);
+        var product = new PackageInstaller(prefix, TestPackages.Shipped);
+        product.Environment["TEMP"] = product.Environment["TMP"] = @"C:\" + longTemp.Replace('/', '\\');
+
+        var result = product.InstallProduct(MsiExecReturnCode.ERROR_INSTALL_FAILURE, "PARTNERID=1234567");
+
+        Assert.Contains("PorSetup: the custom action could not run: Creating the worker's temporary folder failed with Win32 error 206.", result.Log, StringComparison.Ordinal);
+        Assert.Equal("1111111", prefix.Registry.Partner);
+        Assert.False(prefix.IsInstalled(TestPackages.Shipped));
+        MachineSnapshot.Take(prefix).AssertUnchangedSince(before);
+    }
 }

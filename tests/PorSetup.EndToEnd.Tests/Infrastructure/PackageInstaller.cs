@@ -15,6 +15,9 @@ public sealed class PackageInstaller(WinePrefix prefix, string msiPath)
 
     public string MsiPath { get; } = msiPath;
 
+    /// <summary>Environment variables set for msiexec (and so for its custom-action processes), such as TEMP.</summary>
+    public Dictionary<string, string> Environment { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     public MsiExecResult InstallProduct(MsiExecReturnCode expected, params string[] properties) =>
         this.Run("/i", expected, properties);
 
@@ -52,12 +55,23 @@ public sealed class PackageInstaller(WinePrefix prefix, string msiPath)
             commandLine.Add($"{property[..equals]}=\"%{variable}%\"");
         }
 
+        // SET "NAME=%PORSETUP_ENVn%" before msiexec: a Windows value, set as Windows programs see it.
+        var prelude = new List<string>();
+        foreach (var (name, value) in this.Environment)
+        {
+            var variable = $"PORSETUP_ENV{prelude.Count}";
+            variables[variable] = value;
+            prelude.Add($"set \"{name}=%{variable}%\"");
+        }
+
+        prelude.Add(string.Join(' ', commandLine));
+        var script = string.Join("\n", prelude);
         for (var attempt = 1; ; attempt++)
         {
             int exitCode;
             try
             {
-                (exitCode, _) = prefix.RunBatch(string.Join(' ', commandLine), variables);
+                (exitCode, _) = prefix.RunBatch(script, variables);
             }
             catch (TimeoutException hung)
             {
