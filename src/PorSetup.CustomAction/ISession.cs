@@ -4,8 +4,8 @@ namespace PorSetup.CustomAction;
 
 /// <summary>
 /// The running installation as a custom action sees it, after WiX DTF's Session: properties, messages to the
-/// installer's UI and log, and the data of a deferred action. The real one wraps an MSI handle
-/// (<see cref="MsiSession"/>); tests use a fake.
+/// installer's UI and log, and the data of a deferred action. The real one (<see cref="Remote.ProxySession"/>)
+/// forwards each call to the proxy DLL, which holds the MSI handle; tests use a fake.
 /// </summary>
 public interface ISession
 {
