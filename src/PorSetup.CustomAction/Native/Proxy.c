@@ -16,8 +16,9 @@
  * The frames are described in src/PorSetup.CustomAction/Remote/ProxyChannel.cs.
  *
  * No C runtime: kernel32, advapi32 and msi only. No /GS stack cookies either, which need a runtime to set them
- * up: this file keeps no arrays on the stack, every buffer is on the heap, and every length read from the pipe is
- * checked against the frame that holds it. Built by Proxy.targets with clang.
+ * up: the only arrays on the stack have a fixed size known where they are indexed, every buffer sized by data is
+ * on the heap, and every length read from the pipe is checked against the frame that holds it. Built by
+ * Proxy.targets with clang.
  */
 #define WIN32_LEAN_AND_MEAN
 #include <windows.h>
@@ -132,6 +133,20 @@ static void LogExitCode(MSIHANDLE install, DWORD exitCode)
 
 /* ---- Frames ------------------------------------------------------------------------------------------------- */
 
+/* The protocol's integers: 32-bit little-endian. */
+static DWORD LoadUInt32(const BYTE *bytes)
+{
+    return (DWORD)bytes[0] | (DWORD)bytes[1] << 8 | (DWORD)bytes[2] << 16 | (DWORD)bytes[3] << 24;
+}
+
+static void StoreUInt32(BYTE *bytes, DWORD value)
+{
+    bytes[0] = (BYTE)value;
+    bytes[1] = (BYTE)(value >> 8);
+    bytes[2] = (BYTE)(value >> 16);
+    bytes[3] = (BYTE)(value >> 24);
+}
+
 typedef struct
 {
     const BYTE *data;
@@ -155,9 +170,9 @@ static DWORD ReadUInt32(FrameReader *reader)
         reader->valid = FALSE;
         return 0;
     }
-    const BYTE *p = reader->data + reader->position;
+    DWORD value = LoadUInt32(reader->data + reader->position);
     reader->position += sizeof(DWORD);
-    return (DWORD)p[0] | (DWORD)p[1] << 8 | (DWORD)p[2] << 16 | (DWORD)p[3] << 24;
+    return value;
 }
 
 /* A string as a new null-terminated copy (Free it), or NULL when the frame is too short or memory ran out. */
@@ -214,11 +229,8 @@ static void WriteBytes(FrameWriter *writer, const void *bytes, DWORD count)
 
 static void WriteUInt32(FrameWriter *writer, DWORD value)
 {
-    BYTE bytes[4]; /* fixed size, fixed indexes */
-    bytes[0] = (BYTE)value;
-    bytes[1] = (BYTE)(value >> 8);
-    bytes[2] = (BYTE)(value >> 16);
-    bytes[3] = (BYTE)(value >> 24);
+    BYTE bytes[sizeof(DWORD)];
+    StoreUInt32(bytes, value);
     WriteBytes(writer, bytes, sizeof bytes);
 }
 
@@ -278,30 +290,19 @@ static BOOL SendFrame(HANDLE pipe, FrameWriter *writer)
         SetLastError(ERROR_NOT_ENOUGH_MEMORY);
         return FALSE;
     }
-    DWORD body = writer->length - (DWORD)sizeof(DWORD);
-    writer->data[0] = (BYTE)body;
-    writer->data[1] = (BYTE)(body >> 8);
-    writer->data[2] = (BYTE)(body >> 16);
-    writer->data[3] = (BYTE)(body >> 24);
+    StoreUInt32(writer->data, writer->length - (DWORD)sizeof(DWORD));
     return WriteAll(pipe, writer->data, writer->length);
 }
 
 /* The next frame from the worker (Free it). FALSE with ERROR_BROKEN_PIPE when the worker closed its end. */
 static BOOL ReceiveFrame(HANDLE pipe, FrameReader *reader)
 {
-    BYTE *header = Allocate(sizeof(DWORD));
-    if (!header)
-    {
-        SetLastError(ERROR_NOT_ENOUGH_MEMORY);
-        return FALSE;
-    }
-    BOOL read = ReadAll(pipe, header, sizeof(DWORD));
-    DWORD length = (DWORD)header[0] | (DWORD)header[1] << 8 | (DWORD)header[2] << 16 | (DWORD)header[3] << 24;
-    Free(header);
-    if (!read)
+    BYTE header[sizeof(DWORD)];
+    if (!ReadAll(pipe, header, sizeof header))
     {
         return FALSE;
     }
+    DWORD length = LoadUInt32(header);
     if (length > MAX_FRAME_LENGTH)
     {
         SetLastError(ERROR_INVALID_DATA);
