@@ -1,6 +1,6 @@
 // Copyright (c) PorSetup contributors. MIT licensed.
 
-using System.Diagnostics;
+using PorSetup.Build;
 
 namespace PorSetup.Msi.Tests;
 
@@ -17,23 +17,8 @@ internal static class ExternalTool
 
     public static string RunIn(string directory, string tool, params string[] arguments)
     {
-        var start = new ProcessStartInfo(tool)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Cannot start {tool}.");
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"{tool} {string.Join(' ', arguments)} exited with {process.ExitCode}: {error.Result}");
-        return output;
+        var result = Tool.Run(tool, arguments, workingDirectory: directory);
+        Assert.True(result.ExitCode == 0, $"{tool} {string.Join(' ', arguments)} exited with {result.ExitCode}: {result.StandardError}");
+        return result.StandardOutput;
     }
 }

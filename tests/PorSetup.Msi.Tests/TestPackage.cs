@@ -1,5 +1,7 @@
 // Copyright (c) PorSetup contributors. MIT licensed.
 
+using PorSetup.Build;
+
 namespace PorSetup.Msi.Tests;
 
 /// <summary>Builds small packages with wixl, shaped like PorSetup's (a registry value written from PARTNERID).</summary>
@@ -55,26 +57,19 @@ internal static class TestPackage
         return msi;
     }
 
-    /// <summary>The Property table as msitools exports it (name → value).</summary>
+    /// <summary>The Property table as msitools exports it (name → value); a name listed twice fails the test.</summary>
     public static Dictionary<string, string> ExportProperties(string msi)
     {
-        var lines = ExternalTool.Run("msiinfo", "export", msi, "Property").Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var line in lines.Skip(3))
+        foreach (var row in MsiTables.Read(msi, "Property"))
         {
-            var tab = line.TrimEnd('\r').Split('\t', 2);
-            Assert.False(result.ContainsKey(tab[0]), $"Property {tab[0]} appears twice.");
-            result[tab[0]] = tab.Length > 1 ? tab[1] : "";
+            Assert.False(result.ContainsKey(row[0]), $"Property {row[0]} appears twice.");
+            result[row[0]] = row.Length > 1 ? row[1] : "";
         }
 
         return result;
     }
 
     /// <summary>msiinfo suminfo as "Label: value" pairs.</summary>
-    public static Dictionary<string, string> SummaryInfo(string path) =>
-        ExternalTool.Run("msiinfo", "suminfo", path)
-            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(l => l.Split(": ", 2))
-            .Where(p => p.Length == 2)
-            .ToDictionary(p => p[0], p => p[1].TrimEnd('\r'), StringComparer.Ordinal);
+    public static IReadOnlyDictionary<string, string> SummaryInfo(string path) => MsiTables.ReadSummary(path);
 }
