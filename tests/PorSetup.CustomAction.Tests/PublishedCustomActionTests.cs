@@ -68,6 +68,18 @@ public sealed partial class PublishedCustomActionTests(PublishedCustomAction pub
         Assert.True(proxy - worker < 32 * 1024, $"proxy {proxy} bytes, worker {worker} bytes");
     }
 
+    [Fact]
+    public void Proxy_HasNoTestHook()
+    {
+        // Proxy.c's PORSETUP_TEST_SEND_NO_ACTION (the end-to-end tests' hung worker) is in test builds only; its
+        // step's text would be in the DLL's data.
+        Assert.True(File.Exists(published.ProxyPath), published.Log);
+        var proxy = File.ReadAllBytes(published.ProxyPath);
+
+        Assert.True(proxy.AsSpan().IndexOf(System.Text.Encoding.Unicode.GetBytes("it was sent no action")) < 0, "The shipped proxy carries the test hook.");
+        Assert.True(proxy.AsSpan().IndexOf(System.Text.Encoding.Unicode.GetBytes("did not finish within its deadline")) >= 0, "The deadline's log line is missing.");
+    }
+
     [ObjdumpFact]
     public void Proxy_ExportsTheCustomActions()
     {
