@@ -42,24 +42,24 @@ if "%PARTNER_ID%"=="" goto :no_partner_id
 if /i "%PARTNER_ID%"=="REPLACE-WITH-YOUR-PARTNER-ID" goto :no_partner_id
 if not exist "%MSI%" (
     echo PorSetup: "%MSI%" not found; copy PorSetup.msi next to this script.
-    echo %DATE% %TIME% %CALLER%: "%MSI%" not found; copy PorSetup.msi next to this script.>> "%LOG%"
+    >> "%LOG%" echo %DATE% %TIME% %CALLER%: "%MSI%" not found; copy PorSetup.msi next to this script.
     endlocal & set "PORSETUP_RESULT=1619" & exit /b 1619
 )
 
 set "ATTEMPT=0"
 :attempt
 set /a ATTEMPT+=1
-echo %DATE% %TIME% %CALLER%: installing "%MSI%" with PARTNERID=%PARTNER_ID% (attempt %ATTEMPT% of %RETRY_ATTEMPTS%)>> "%LOG%"
+>> "%LOG%" echo %DATE% %TIME% %CALLER%: installing "%MSI%" with PARTNERID=%PARTNER_ID% (attempt %ATTEMPT% of %RETRY_ATTEMPTS%)
 rem /norestart: PorSetup never needs a restart, and PostIC.cmd must not start one.
 start "" /wait msiexec.exe /i "%MSI%" /qn /norestart PARTNERID="%PARTNER_ID%" %MSI_LOG_SWITCH%
 set "RESULT=%ERRORLEVEL%"
-echo %DATE% %TIME% %CALLER%: msiexec returned %RESULT%>> "%LOG%"
+>> "%LOG%" echo %DATE% %TIME% %CALLER%: msiexec returned %RESULT%
 if not "%RESULT%"=="1618" goto :done
 if %ATTEMPT% GEQ %RETRY_ATTEMPTS% (
-    echo %DATE% %TIME% %CALLER%: another installation was still running after %ATTEMPT% attempts; giving up.>> "%LOG%"
+    >> "%LOG%" echo %DATE% %TIME% %CALLER%: another installation was still running after %ATTEMPT% attempts; giving up.
     goto :done
 )
-echo %DATE% %TIME% %CALLER%: another installation is running; trying again in %RETRY_WAIT_SECONDS% seconds.>> "%LOG%"
+>> "%LOG%" echo %DATE% %TIME% %CALLER%: another installation is running; trying again in %RETRY_WAIT_SECONDS% seconds.
 rem ping waits about one second between echoes; timeout.exe stops at once when its input is redirected.
 set /a PINGS=RETRY_WAIT_SECONDS+1
 ping -n %PINGS% 127.0.0.1 >nul
@@ -73,5 +73,5 @@ endlocal & set "PORSETUP_RESULT=%RESULT%" & exit /b %RESULT%
 
 :no_partner_id
 echo PorSetup: no Partner ID. Put yours in place of REPLACE-WITH-YOUR-PARTNER-ID in the calling script; msiexec was not run.
-echo %DATE% %TIME% %CALLER%: no Partner ID ("%PARTNER_ID%"). Put yours in place of REPLACE-WITH-YOUR-PARTNER-ID in the calling script; msiexec was not run.>> "%LOG%"
+>> "%LOG%" echo %DATE% %TIME% %CALLER%: no Partner ID ("%PARTNER_ID%"). Put yours in place of REPLACE-WITH-YOUR-PARTNER-ID in the calling script; msiexec was not run.
 endlocal & set "PORSETUP_RESULT=87" & exit /b 87
