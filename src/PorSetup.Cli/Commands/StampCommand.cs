@@ -11,10 +11,10 @@ public static class StampCommand
     public static Command Create() => PackageCommand.Create(
         "stamp",
         "Writes a copy of the MSI with PARTNERID set in its Property table and a new PackageCode, for Group Policy software installation, which cannot pass properties.",
-        (msi, id) => Path.Combine(msi.DirectoryName!, $"{Path.GetFileNameWithoutExtension(msi.Name)}-{id}.msi"),
+        (msi, id) => Path.Combine(Path.GetDirectoryName(msi)!, $"{Path.GetFileNameWithoutExtension(msi)}-{id}.msi"),
         (msi, id, output) =>
         {
-            var packageCode = MsiStamper.Stamp(msi.FullName, output, new Dictionary<string, string> { [PackageCommand.PartnerIdProperty] = id });
+            var packageCode = MsiStamper.Stamp(msi.Path, output, new Dictionary<string, string> { [PropertyNames.PartnerId] = id });
             return $"Wrote {output}: PARTNERID={id}, PackageCode {packageCode.ToString("B").ToUpperInvariant()}.";
         });
 }
