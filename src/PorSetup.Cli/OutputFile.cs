@@ -5,15 +5,15 @@ using System.Text.RegularExpressions;
 namespace PorSetup.Cli;
 
 /// <summary>
-/// The file stamp or transform writes: checked before anything is written (never the input, never a folder),
-/// and its write errors said about it.
+/// The file stamp or transform writes: checked before anything is written (never the input, never a folder,
+/// never an existing file unless --force), and its write errors said about it.
 /// </summary>
 public static class OutputFile
 {
     /// <summary>Throws a <see cref="FileProblemException"/> unless <paramref name="path"/> can be written as a new file.</summary>
     /// <param name="exampleName">A file name to suggest when <paramref name="path"/> is a folder.</param>
     /// <returns>The full path.</returns>
-    public static string Check(string path, InstallerFile input, string exampleName)
+    public static string Check(string path, InstallerFile input, bool force, string exampleName)
     {
         ArgumentNullException.ThrowIfNull(input);
         var full = Path.GetFullPath(path);
@@ -33,6 +33,11 @@ public static class OutputFile
             throw new FileProblemException(File.Exists(folder)
                 ? $"{full} cannot be written: {folder} is a file, not a folder."
                 : $"{full} cannot be written: the folder {folder} does not exist.");
+        }
+
+        if (File.Exists(full) && !force)
+        {
+            throw new FileProblemException($"{full} already exists and was left as it is: use --force to replace it.");
         }
 
         return full;

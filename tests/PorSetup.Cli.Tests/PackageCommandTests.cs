@@ -73,13 +73,21 @@ public sealed class PackageCommandTests : IDisposable
         Assert.Equal([mst, msi], Directory.GetFiles(this.folder).Order(StringComparer.Ordinal));
     }
 
-    [Fact]
-    public void Stamp_RefusesToOverwriteItsInput()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Stamp_RefusesToOverwriteItsInput_EvenWithForce(bool force)
     {
         var msi = TestMsi.CopyTo(this.folder);
         var before = File.ReadAllBytes(msi);
 
-        var run = CliRun.Of("stamp", msi, "-p", "1234567", "--output", msi);
+        var args = new List<string> { "stamp", msi, "-p", "1234567", "--output", msi };
+        if (force)
+        {
+            args.Add("--force");
+        }
+
+        var run = CliRun.Of([.. args]);
 
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
         Assert.Contains("must be a new file", run.Error, StringComparison.Ordinal);

@@ -5,8 +5,8 @@ using System.CommandLine;
 namespace PorSetup.Cli.Commands;
 
 /// <summary>
-/// The shape stamp and transform share: an MSI, a Partner ID, an output file named after the ID by default,
-/// and the same handling of bad IDs and file errors.
+/// The shape stamp and transform share: an MSI, a Partner ID, an output file named after the ID by default
+/// and never overwritten unless --force, and the same handling of bad IDs and file errors.
 /// </summary>
 internal static class PackageCommand
 {
@@ -17,7 +17,8 @@ internal static class PackageCommand
         var msi = new Argument<FileInfo>("msi") { Description = "PorSetup.msi, as built (it is not modified)." };
         var partnerId = PartnerIdArgument.CreateOption();
         var output = new Option<FileInfo?>("--output", "-o") { Description = "The file to write. Default: next to the MSI, named after the ID." };
-        var command = new Command(name, description) { msi, partnerId, output };
+        var force = new Option<bool>("--force", "-f") { Description = "Replace the output file if it exists. Without it an existing file is never overwritten." };
+        var command = new Command(name, description) { msi, partnerId, output, force };
         command.SetAction(parse =>
         {
             var error = parse.InvocationConfiguration.Error;
@@ -30,7 +31,7 @@ internal static class PackageCommand
             {
                 var input = InstallerFile.OpenPackage(parse.GetValue(msi)!.FullName);
                 var defaultPath = defaultOutput(input.Path, id);
-                var target = OutputFile.Check(parse.GetValue(output)?.FullName ?? defaultPath, input, Path.GetFileName(defaultPath));
+                var target = OutputFile.Check(parse.GetValue(output)?.FullName ?? defaultPath, input, parse.GetValue(force), Path.GetFileName(defaultPath));
                 parse.InvocationConfiguration.Output.WriteLine(Write(write, input, id, target));
                 return ExitCodes.Success;
             }

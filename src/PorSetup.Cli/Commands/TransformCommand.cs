@@ -10,7 +10,7 @@ public static class TransformCommand
 {
     public static Command Create() => PackageCommand.Create(
         "transform",
-        "Writes a transform (.mst) that sets PARTNERID, to apply with msiexec TRANSFORMS= or in a Group Policy deployment's Modifications tab.",
+        "Writes a transform (.mst) that sets PARTNERID, to apply with msiexec TRANSFORMS= or in a Group Policy deployment's Modifications tab. An existing file is not replaced without --force.",
         (msi, id) => Path.Combine(Path.GetDirectoryName(msi)!, $"PartnerId-{id}.mst"),
         (msi, id, output) =>
         {
