@@ -1,0 +1,114 @@
+// Copyright (c) PorSetup contributors. MIT licensed.
+
+using PorSetup.EndToEnd.Tests.Infrastructure;
+
+namespace PorSetup.EndToEnd.Tests;
+
+/// <summary>
+/// porsetup.exe, as a Windows administrator gets it (artifacts/porsetup.exe: no .NET to install), run under Wine:
+/// each command, with Windows paths, and what it writes installed with Wine's msiexec.
+/// </summary>
+public sealed class WindowsToolTests : IDisposable
+{
+    private readonly string folder = TestWorkspace.NewFolder("exe");
+
+    [Fact]
+    public void TheExe_IsAWindowsProgram()
+    {
+        var header = File.ReadAllBytes(PorSetupExe.Path).AsSpan(0, 2);
+
+        Assert.Equal("MZ"u8.ToArray(), header.ToArray());
+    }
+
+    [Fact]
+    public void CheckId_AcceptsAndRefusesAsTheInstallerDoes()
+    {
+        using var prefix = WinePrefix.Create();
+        var exe = new PorSetupExe(prefix);
+
+        var accepted = exe.Run("check-id", " 1234567 ");
+        var refused = exe.Run("check-id", "12345a7");
+
+        Assert.Equal(0, accepted.ExitCode);
+        Assert.Contains("PARTNERID accepted: 1234567", accepted.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.StartsWith("POR1002: ", refused.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Help_ListsTheExitCodes()
+    {
+        using var prefix = WinePrefix.Create();
+
+        var help = new PorSetupExe(prefix).Run("stamp", "--help");
+
+        Assert.Equal(0, help.ExitCode);
+        Assert.Contains("Exit codes:", help.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Stamp_WritesACopyThatInstallsWithNoArguments_AndDoesNotOverwriteIt()
+    {
+        var msi = this.CopyOfTheMsi();
+        var stamped = Path.Combine(this.folder, "PorSetup-2345678.msi");
+        using var prefix = WinePrefix.Create();
+        var exe = new PorSetupExe(prefix);
+
+        var first = exe.Run("stamp", WinePrefix.WindowsPath(msi), "--partner-id", "2345678");
+        var written = File.ReadAllBytes(stamped);
+        var second = exe.Run("stamp", WinePrefix.WindowsPath(msi), "--partner-id", "2345678");
+
+        Assert.True(first.ExitCode == 0, first.StandardError);
+        Assert.StartsWith($"Wrote {WinePrefix.WindowsPath(stamped)}: Partner ID 2345678, ProductCode {{", first.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(3, second.ExitCode);
+        Assert.StartsWith($"{WinePrefix.WindowsPath(stamped)} already exists", second.StandardError, StringComparison.Ordinal);
+        Assert.Equal(written, File.ReadAllBytes(stamped));
+
+        new PackageInstaller(prefix, stamped).InstallProduct(MsiExecReturnCode.SUCCESS);
+        Assert.Equal("2345678", prefix.Registry.Partner);
+    }
+
+    [Fact]
+    public void Transform_WritesATransformThatMsiexecApplies()
+    {
+        var msi = this.CopyOfTheMsi();
+        var mst = Path.Combine(this.folder, "PartnerId-3456789.mst");
+        using var prefix = WinePrefix.Create();
+
+        var result = new PorSetupExe(prefix).Run("transform", WinePrefix.WindowsPath(msi), "-p", "3456789");
+
+        Assert.True(result.ExitCode == 0, result.StandardError);
+        Assert.Equal($"Wrote {WinePrefix.WindowsPath(mst)}: sets PARTNERID=3456789.", result.StandardOutput.TrimEnd());
+        new PackageInstaller(prefix, msi).InstallProduct(MsiExecReturnCode.SUCCESS, $"TRANSFORMS={WinePrefix.WindowsPath(mst)}");
+        Assert.Equal("3456789", prefix.Registry.Partner);
+    }
+
+    [Fact]
+    public void Inspect_ReadsThePackageAndTheTransform()
+    {
+        var msi = this.CopyOfTheMsi();
+        using var prefix = WinePrefix.Create();
+        var exe = new PorSetupExe(prefix);
+        Assert.Equal(0, exe.Run("transform", WinePrefix.WindowsPath(msi), "-p", "4567890").ExitCode);
+
+        var package = exe.Run("inspect", WinePrefix.WindowsPath(msi));
+        var transform = exe.Run("inspect", WinePrefix.WindowsPath(Path.Combine(this.folder, "PartnerId-4567890.mst")));
+        var folderAsInput = exe.Run("inspect", WinePrefix.WindowsPath(this.folder));
+
+        Assert.Equal(0, package.ExitCode);
+        Assert.Contains($"ProductCode: {InstalledProducts.ProductCode(msi)}", package.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(0, transform.ExitCode);
+        Assert.Equal("PARTNERID: 4567890 (set by the transform)", transform.StandardOutput.Split('\n')[1].TrimEnd('\r'));
+        Assert.Equal(3, folderAsInput.ExitCode);
+        Assert.Contains("is a folder, not a file", folderAsInput.StandardError, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(this.folder, recursive: true);
+
+    private string CopyOfTheMsi()
+    {
+        var copy = Path.Combine(this.folder, "PorSetup.msi");
+        File.Copy(TestPackages.Shipped, copy);
+        return copy;
+    }
+}
