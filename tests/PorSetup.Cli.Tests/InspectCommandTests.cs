@@ -123,6 +123,14 @@ public sealed class InspectCommandTests : IDisposable
         CliAssert.FileError(CliRun.Of("inspect", msi), msi, "is not an MSI database: it is damaged");
     }
 
+    [Fact]
+    public void APatch_IsNamedAndRefused()
+    {
+        var patch = TestMsi.Patch(this.folder);
+
+        CliAssert.FileError(CliRun.Of("inspect", patch), patch, "is a patch (.msp): inspect reads MSI packages and transforms");
+    }
+
     // Another program holds the file open with no sharing: the read fails, and the message says which file.
     [Fact]
     public void AFileThatCannotBeRead_IsNamed()

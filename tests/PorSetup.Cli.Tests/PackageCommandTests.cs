@@ -74,6 +74,19 @@ public sealed class PackageCommandTests : IDisposable
     }
 
     [Theory]
+    [InlineData("stamp")]
+    [InlineData("transform")]
+    public void APatchAsInput_IsRefusedAsNotAnMsiDatabase(string command)
+    {
+        var patch = TestMsi.Patch(this.folder);
+
+        var run = CliRun.Of(command, patch, "-p", "1234567");
+
+        CliAssert.FileError(run, patch, "is not an MSI database: it is a patch (.msp)");
+        Assert.Equal([patch], Directory.GetFiles(this.folder));
+    }
+
+    [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public void Stamp_RefusesToOverwriteItsInput_EvenWithForce(bool force)

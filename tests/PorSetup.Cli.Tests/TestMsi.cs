@@ -26,6 +26,16 @@ internal static class TestMsi
         return copy;
     }
 
+    /// <summary>A compound file with a patch's class id (a .msp as far as the tool looks), with one stream.</summary>
+    public static string Patch(string folder)
+    {
+        var patch = Path.Combine(folder, "update.msp");
+        var root = new PorSetup.Msi.CompoundStorage("Root Entry") { Clsid = PorSetup.Msi.CompoundFile.PatchClsid };
+        root.SetStream("\u0005SummaryInformation", new byte[48]);
+        PorSetup.Msi.CompoundFile.Write(root, patch);
+        return patch;
+    }
+
     /// <summary>A copy with one more property in its Property table, written by msibuild (not by the code under test).</summary>
     public static string CopyWithProperty(string folder, string name, string property, string value)
     {
