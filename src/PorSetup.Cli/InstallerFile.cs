@@ -35,7 +35,7 @@ public sealed class InstallerFile
         }
         catch (InvalidDataException exception)
         {
-            throw new FileProblemException($"{full} is not an MSI database: it is damaged ({Lowercase(exception.Message).TrimEnd('.')}).", exception);
+            throw new FileProblemException($"{full} is not an MSI database: it is damaged ({Sentences.AfterColon(exception.Message).TrimEnd('.')}).", exception);
         }
 
         var kind = storage.Clsid == CompoundFile.TransformClsid ? InstallerFileKind.Transform
@@ -72,7 +72,7 @@ public sealed class InstallerFile
     public FileProblemException Unreadable(InvalidDataException exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        return new FileProblemException($"{Path} cannot be used: {Lowercase(exception.Message)}", exception);
+        return new FileProblemException($"{Path} cannot be used: {Sentences.AfterColon(exception.Message)}", exception);
     }
 
     private static byte[] ReadBytes(string path)
@@ -98,7 +98,7 @@ public sealed class InstallerFile
         }
         catch (IOException exception)
         {
-            throw new FileProblemException($"{path} cannot be read: {Lowercase(exception.Message)}", exception);
+            throw new FileProblemException($"{path} cannot be read: {Sentences.AfterColon(exception.Message)}", exception);
         }
 
         if (!bytes.AsSpan().StartsWith(CompoundFileSignature))
@@ -108,7 +108,4 @@ public sealed class InstallerFile
 
         return bytes;
     }
-
-    private static string Lowercase(string message) =>
-        message.Length > 1 && char.IsUpper(message[0]) && !char.IsUpper(message[1]) ? char.ToLowerInvariant(message[0]) + message[1..] : message;
 }

@@ -51,12 +51,7 @@ public static class OutputFile
         var reason = exception is UnauthorizedAccessException
             ? "access is denied."
             : TemporaryName(path).Replace(exception.Message, path);
-        if (reason.Length > 1 && char.IsUpper(reason[0]) && !char.IsUpper(reason[1]))
-        {
-            reason = char.ToLowerInvariant(reason[0]) + reason[1..];
-        }
-
-        return new FileProblemException($"{path} cannot be written: {reason}", exception);
+        return new FileProblemException($"{path} cannot be written: {Sentences.AfterColon(reason)}", exception);
     }
 
     // The output is written beside itself under path.tmp-<32 hex digits>, then moved in place.
