@@ -12,12 +12,18 @@ public sealed class WindowsToolTests : IDisposable
 {
     private readonly string folder = TestWorkspace.NewFolder("exe");
 
+    // An x64 Windows console program (PE32+, machine AMD64, subsystem 3), alone in one file.
     [Fact]
-    public void TheExe_IsAWindowsProgram()
+    public void TheExe_IsAnX64WindowsConsoleProgram()
     {
-        var header = File.ReadAllBytes(PorSetupExe.Path).AsSpan(0, 2);
+        var exe = File.ReadAllBytes(PorSetupExe.Path);
+        var pe = BitConverter.ToInt32(exe, 0x3C);
 
-        Assert.Equal("MZ"u8.ToArray(), header.ToArray());
+        Assert.Equal("MZ"u8.ToArray(), exe[..2]);
+        Assert.Equal("PE\0\0"u8.ToArray(), exe[pe..(pe + 4)]);
+        Assert.Equal(0x8664, BitConverter.ToUInt16(exe, pe + 4));
+        Assert.Equal(0x20B, BitConverter.ToUInt16(exe, pe + 24));
+        Assert.Equal(3, BitConverter.ToUInt16(exe, pe + 24 + 68));
     }
 
     [Fact]
