@@ -9,5 +9,5 @@ public static class PropertyNames
     public const string PartnerId = "PARTNERID";
 
     /// <summary>The private property a stamped copy carries its Partner ID in.</summary>
-    public const string StampedPartnerId = "StampedPartnerId";
+    public const string StampedPartnerId = Msi.MsiStamper.StampedPartnerIdProperty;
 }

@@ -10,15 +10,14 @@ public static class StampCommand
 {
     public static Command Create() => PackageCommand.Create(
         "stamp",
-        "Writes a copy of the MSI with the Partner ID stamped in it, for Group Policy software installation, which cannot pass properties, and prints the copy's ProductCode and PackageCode. An existing file is not replaced without --force: a copy already deployed from a share must keep its codes.",
+        "Writes a copy of the MSI with the Partner ID stamped into its Property table (StampedPartnerId) and a new PackageCode and ProductCode, for Group Policy software installation, which cannot pass properties. The copy replaces any installed PorSetup of the same or a lower version. An existing file is not replaced without --force: a copy already deployed from a share must keep its codes.",
         (msi, id) => Path.Combine(Path.GetDirectoryName(msi)!, $"{Path.GetFileNameWithoutExtension(msi)}-{id}.msi"),
         (msi, id, output) =>
         {
-            MsiStamper.Stamp(msi.Path, output, new Dictionary<string, string> { [PropertyNames.PartnerId] = id });
-
-            // What was written, read back from the copy: the codes that tell it from the original.
-            var properties = MsiProperties.Read(output);
-            var packageCode = MsiProperties.ReadSummaryInformation(output).GetString(SummaryPropertyId.RevisionNumber);
-            return $"Wrote {output}: Partner ID {id}, ProductCode {properties.GetValueOrDefault("ProductCode", "(none)")}, PackageCode {packageCode}.";
+            var codes = MsiStamper.Stamp(msi.Path, output, new Dictionary<string, string> { [PropertyNames.StampedPartnerId] = id });
+            return $"Wrote {output}: stamped Partner ID {id}, PackageCode {Format(codes.PackageCode)}, ProductCode {Format(codes.ProductCode)}.";
         });
+
+    /// <summary>Windows Installer's GUID form: braces, upper case.</summary>
+    private static string Format(Guid code) => code.ToString("B", System.Globalization.CultureInfo.InvariantCulture).ToUpperInvariant();
 }
