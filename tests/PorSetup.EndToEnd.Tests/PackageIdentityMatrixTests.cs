@@ -131,6 +131,30 @@ public sealed class PackageIdentityMatrixTests
         { Start.Newer,    FleetPackage.EnUs,      Command.ReinstallWithId, 1603, 1,       Id1,     null,      OnWindows.Same },
         { Start.Newer,    FleetPackage.EnUs,      Command.Repair,          1603, 1,       Id1,     null,      OnWindows.Same },
         { Start.Newer,    FleetPackage.StampedA,  Command.Install,         1603, 1,       Id1,     null,      OnWindows.Same },
+
+        // Every other package of the fleet with every command, from a state where it matters.
+        { Start.StampedA, FleetPackage.FrFr,      Command.ReinstallWithId, 0,    1,       X,       null,      OnWindows.Same },
+        { Start.EnUs,     FleetPackage.FrFr,      Command.Repair,          0,    1,       Id1,     null,      OnWindows.Same },
+        { Start.FrFr,     FleetPackage.FrFr,      Command.Install,         0,    1,       Id1,     null,      OnWindows.Maintenance },
+        { Start.FrFr,     FleetPackage.FrFr,      Command.Uninstall,       0,    0,       null,    null,      OnWindows.Same },
+        { Start.Clean,    FleetPackage.Older,     Command.Install,         1603, 0,       null,    null,      OnWindows.Same },
+        { Start.Newer,    FleetPackage.Older,     Command.Install,         1603, 1,       Id1,     null,      OnWindows.Same },
+        { Start.Older,    FleetPackage.Older,     Command.InstallWithId,   0,    1,       X,       null,      OnWindows.Maintenance },
+        { Start.Older,    FleetPackage.Older,     Command.Repair,          0,    1,       Id1,     null,      OnWindows.Same },
+        { Start.Older,    FleetPackage.Older,     Command.Uninstall,       0,    0,       null,    null,      OnWindows.Same },
+        { Start.HandSet,  FleetPackage.Newer,     Command.Install,         1603, 0,       HandSet, HandSet,   OnWindows.Same },
+        { Start.HandSet,  FleetPackage.Newer,     Command.InstallWithId,   0,    1,       X,       HandSet,   OnWindows.Same },
+        { Start.StampedA, FleetPackage.Newer,     Command.InstallWithId,   0,    1,       X,       null,      OnWindows.Same },
+        { Start.Older,    FleetPackage.Newer,     Command.ReinstallWithId, 0,    1,       X,       null,      OnWindows.Same },
+        { Start.FrFr,     FleetPackage.Newer,     Command.Repair,          0,    1,       Id1,     null,      OnWindows.Same },
+        { Start.Newer,    FleetPackage.Newer,     Command.Install,         0,    1,       Id1,     null,      OnWindows.Maintenance },
+        { Start.Newer,    FleetPackage.Newer,     Command.Uninstall,       0,    0,       null,    null,      OnWindows.Same },
+        { Start.Clean,    FleetPackage.StampedB,  Command.InstallWithId,   0,    1,       X,       null,      OnWindows.Same },
+        { Start.HandSet,  FleetPackage.StampedB,  Command.Repair,          0,    1,       B,       HandSet,   OnWindows.Same },
+        { Start.StampedB, FleetPackage.StampedB,  Command.Repair,          0,    1,       B,       null,      OnWindows.Same },
+        { Start.StampedB, FleetPackage.StampedB,  Command.Uninstall,       0,    0,       null,    null,      OnWindows.Same },
+        { Start.Newer,    FleetPackage.StampedB,  Command.Install,         1603, 1,       Id1,     null,      OnWindows.Same },
+        { Start.StampedB, FleetPackage.EnUs,      Command.InstallWithId,   0,    1,       X,       null,      OnWindows.Same },
     };
 
     [Theory]
