@@ -31,7 +31,7 @@ public sealed class KnownDifferencesTests(BuiltPackage package) : IClassFixture<
 
     // WiX (Compiler.ParseMajorUpgradeElement) writes the package's Language into both Upgrade rows unless
     // IgnoreLanguage="yes"; wixl never writes one.
-    [Fact]
+    [LinuxBuildFact]
     public void UpgradeLanguage_IsEmptyOnLinux_AndWixsOnlyWithIgnoreLanguage()
     {
         var upgrade = package.Rows("Upgrade");
@@ -41,7 +41,7 @@ public sealed class KnownDifferencesTests(BuiltPackage package) : IClassFixture<
         Assert.Equal(!IgnoresLanguage(), Differences.Contains("Upgrade.Language"));
     }
 
-    [Fact]
+    [LinuxBuildFact]
     public void EmptyTables_AreTheListedOnes()
     {
         var tables = package.Columns.Select(c => c.Table).Distinct().Where(t => t != ValidationTable.Name);
@@ -52,7 +52,7 @@ public sealed class KnownDifferencesTests(BuiltPackage package) : IClassFixture<
 
     // wixl names a RegistryValue without an Id "reg" and 32 hexadecimal digits; WiX's generated identifiers are
     // "reg" and a different hash. Only the database refers to them (Component.KeyPath).
-    [Fact]
+    [LinuxBuildFact]
     public void GeneratedRegistryIdentifiers_AreWixls()
     {
         var registry = package.Rows("Registry");
@@ -64,7 +64,7 @@ public sealed class KnownDifferencesTests(BuiltPackage package) : IClassFixture<
 
     // WiX: the summary's PID_CODEPAGE is Package/@SummaryCodepage, else the .wxl's SummaryInformationCodepage, else
     // 1252 (BindSummaryInfoCommand); the database code page is the .wxl's Codepage (1252 for both cultures).
-    [Fact]
+    [LinuxBuildFact]
     public void CodePages_AreWixs()
     {
         var source = XDocument.Load(RepositoryFiles.PackageSource).Root!.Element(WixNamespaces.Wxs + "Package")!;
@@ -82,7 +82,7 @@ public sealed class KnownDifferencesTests(BuiltPackage package) : IClassFixture<
         Assert.Equal(1252, database.Strings.CodePage);
     }
 
-    [Fact]
+    [LinuxBuildFact]
     public void TheCreatingApplication_IsMsitools()
     {
         var summary = MsiDatabase.Open(package.MsiPath).ReadSummaryInformation();

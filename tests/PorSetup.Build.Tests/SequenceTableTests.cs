@@ -37,7 +37,7 @@ public sealed class SequenceTableTests(BuiltPackage package) : IClassFixture<Bui
         },
     };
 
-    [Theory]
+    [LinuxBuildTheory]
     [MemberData(nameof(StandardActions))]
     public void StandardActions_AreWixsAtWixsNumbers(string table, string expected)
     {
@@ -50,7 +50,7 @@ public sealed class SequenceTableTests(BuiltPackage package) : IClassFixture<Bui
 
     // ICE77: an in-script (deferred, rollback, commit) action runs between InstallInitialize and InstallFinalize of
     // InstallExecuteSequence, and in no UI sequence.
-    [Fact]
+    [LinuxBuildFact]
     public void InScriptActions_AreInsideTheScript()
     {
         var inScript = package.Rows("CustomAction").Where(r => (Number(r[1]) & InScript) != 0).Select(r => r[0]).ToList();
@@ -62,7 +62,7 @@ public sealed class SequenceTableTests(BuiltPackage package) : IClassFixture<Bui
             Assert.DoesNotContain(this.Sequence(table), a => inScript.Contains(a.Action)));
     }
 
-    [Fact]
+    [LinuxBuildFact]
     public void EveryAction_IsSequencedOnce_AndEverySequencedActionExists()
     {
         var customActions = package.Rows("CustomAction").Select(r => r[0]).ToHashSet(StringComparer.Ordinal);
@@ -78,7 +78,7 @@ public sealed class SequenceTableTests(BuiltPackage package) : IClassFixture<Bui
 
     // Each component's key path is a registry value of its own (msidbComponentAttributesRegistryKeyPath), in the
     // 64-bit view (msidbComponentAttributes64bit), in a package whose Template says x64 (ICE80).
-    [Fact]
+    [LinuxBuildFact]
     public void Components_Are64BitWithTheirOwnRegistryValueAsKeyPath()
     {
         var registry = package.Rows("Registry").ToDictionary(r => r[0]);
@@ -96,7 +96,7 @@ public sealed class SequenceTableTests(BuiltPackage package) : IClassFixture<Bui
     }
 
     // ICE71's premise, in both builds: no file, so nothing on any medium.
-    [Fact]
+    [LinuxBuildFact]
     public void MediaAndFile_AreEmpty()
     {
         Assert.Empty(package.Rows("Media"));

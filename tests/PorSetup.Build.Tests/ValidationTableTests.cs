@@ -19,7 +19,7 @@ public sealed class ValidationTableTests(BuiltPackage package) : IClassFixture<B
     private const int ObjectKind = 0x0800;
     private const int ShortKind = 0x0400;
 
-    [Fact]
+    [LinuxBuildFact]
     public void EveryColumnOfEveryTable_HasAValidationRowMatchingItsTypeNullabilityAndKey()
     {
         var columns = package.Columns;
@@ -62,7 +62,7 @@ public sealed class ValidationTableTests(BuiltPackage package) : IClassFixture<B
 
     // What ICE03 checks with _Validation, row by row: a value where the column may not be null, an integer within
     // MinValue and MaxValue, a value of Set, and a foreign key found in one of its KeyTables.
-    [Fact]
+    [LinuxBuildFact]
     public void EveryValueOfEveryTable_PassesTheValidationRows()
     {
         var problems = new List<string>();
