@@ -93,9 +93,9 @@ function Find-WindowsPrerequisites {
     $vs = $null
     if (Test-Path $vswhere) {
         # The component NativeAOT's own Visual Studio discovery (findvcvarsall.bat) asks for.
-        $vs = & $vswhere -latest -products * -requires Microsoft.VisualStudio.Component.VC.Tools.x86.x64 -property installationPath | Select-Object -First 1
+        $vs = & $vswhere -latest -prerelease -products * -requires Microsoft.VisualStudio.Component.VC.Tools.x86.x64 -property installationPath | Select-Object -First 1
     }
-    $kits = Get-ItemProperty 'HKLM:/SOFTWARE/WOW6432Node/Microsoft/Windows Kits/Installed Roots' -Name KitsRoot10 -ErrorAction SilentlyContinue
+    $kits = Get-ItemProperty 'HKLM:\SOFTWARE\WOW6432Node\Microsoft\Windows Kits\Installed Roots' -Name KitsRoot10 -ErrorAction SilentlyContinue
     $sdk = if ($kits) { Get-ChildItem (Join-Path $kits.KitsRoot10 'Lib/*/um/x64/kernel32.lib') -ErrorAction SilentlyContinue | Select-Object -First 1 }
     if (-not $vs -or -not $sdk) { $missing.Add('Visual Studio C++ build tools') }
 
@@ -104,7 +104,7 @@ function Find-WindowsPrerequisites {
     $onPath = Get-Command clang.exe -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
     if ($onPath) { $folders += Split-Path $onPath.Source }
     if (Test-Path $vswhere) {
-        $folders += @(& $vswhere -products * -requires Microsoft.VisualStudio.Component.VC.Llvm.Clang -property installationPath) |
+        $folders += @(& $vswhere -prerelease -products * -requires Microsoft.VisualStudio.Component.VC.Llvm.Clang -property installationPath) |
             ForEach-Object { Join-Path $_ 'VC/Tools/Llvm/x64/bin' }
     }
     $folders += Join-Path $env:ProgramFiles 'LLVM/bin'
