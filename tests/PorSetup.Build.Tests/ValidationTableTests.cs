@@ -1,15 +1,17 @@
 // Copyright (c) PorSetup contributors. MIT licensed.
 
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace PorSetup.Build.Tests;
 
 /// <summary>
 /// The Linux MSI's _Validation table (ValidationTable) describes every column of every table as its _Columns
 /// definition is, and the data of every table passes the checks ICE03 makes with it (nullability, ranges, sets,
-/// foreign keys), which Windows' validation would otherwise be the first to make.
+/// foreign keys, the syntax of identifiers, GUIDs and languages), which Windows' validation would otherwise be the
+/// first to make.
 /// </summary>
-public sealed class ValidationTableTests(BuiltPackage package) : IClassFixture<BuiltPackage>
+public sealed partial class ValidationTableTests(BuiltPackage package) : IClassFixture<BuiltPackage>
 {
     // _Columns.Type bits (MSI SDK, msidbColumnDef): the low byte is the width.
     private const int Nullable = 0x1000;
@@ -95,6 +97,12 @@ public sealed class ValidationTableTests(BuiltPackage package) : IClassFixture<B
                         problems.Add($"not in the set {row[8]}: {where}");
                     }
 
+                    // _Validation.KeyTable holds lists of tables (File;Registry;ODBCDataSource), in a column WiX says is an Identifier.
+                    if (CategoryPattern(row[7]) is { } pattern && !pattern.IsMatch(value) && (column.Table, column.Name) != (ValidationTable.Name, "KeyTable"))
+                    {
+                        problems.Add($"not of category {row[7]}: {where}");
+                    }
+
                     var keyTables = row[5].Split(';', StringSplitOptions.RemoveEmptyEntries);
                     if (keyTables.Length > 0 && !keyTables.Any(t => package.Columns.Any(c => c.Table == t) && package.Rows(t).Any(r => r[int.Parse(row[6], CultureInfo.InvariantCulture) - 1] == value)))
                     {
@@ -118,6 +126,29 @@ public sealed class ValidationTableTests(BuiltPackage package) : IClassFixture<B
         Assert.Equal(["_Validation", "Nullable", "N", "", "", "", "", "", "Y;N", "Whether the column is nullable"], rows[("_Validation", "Nullable")]);
         Assert.All(ValidationTable.Rows, r => Assert.Equal(10, r.Length));
     }
+
+    // The string categories whose syntax ICE03 checks and this package uses, as the MSI SDK's Column Data Types
+    // define them; the others (Text, Formatted, Condition, RegPath...) take free text here.
+    private static Regex? CategoryPattern(string category) => category switch
+    {
+        "Identifier" or "CustomSource" => IdentifierPattern(),
+        "Guid" => GuidPattern(),
+        "UpperCase" => UpperCasePattern(),
+        "Language" => LanguagePattern(),
+        _ => null,
+    };
+
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_.]*$")]
+    private static partial Regex IdentifierPattern();
+
+    [GeneratedRegex(@"^\{[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\}$")]
+    private static partial Regex GuidPattern();
+
+    [GeneratedRegex(@"^[^a-z]*$")]
+    private static partial Regex UpperCasePattern();
+
+    [GeneratedRegex(@"^[0-9]+(,[0-9]+)*$")]
+    private static partial Regex LanguagePattern();
 
     private static long? Number(string text) => text.Length == 0 ? null : long.Parse(text, CultureInfo.InvariantCulture);
 }
