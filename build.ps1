@@ -139,6 +139,9 @@ function Build-Msi {
     Invoke-Native dotnet @('build', (Join-Path $root 'PorSetup.sln'), '-c', $Configuration, '--nologo', '-v', 'quiet')
     Invoke-Native dotnet (@('publish', (Join-Path $root 'src/PorSetup.CustomAction/PorSetup.CustomAction.csproj'), '-c', $Configuration, '-r', 'win-x64', '-o', $caFolder, '--nologo', '-v', 'quiet') + $proxyClang)
     Invoke-Native dotnet @('publish', (Join-Path $root 'src/PorSetup.Cli/PorSetup.Cli.csproj'), '-c', $Configuration, '-o', (Join-Path $artifacts 'porsetup'), '--nologo', '-v', 'quiet')
+    # porsetup.exe beside the MSI: win-x64, self-contained single file (the csproj's win-x64 settings), needs no .NET.
+    Invoke-Native dotnet @('publish', (Join-Path $root 'src/PorSetup.Cli/PorSetup.Cli.csproj'), '-c', $Configuration, '-r', 'win-x64', '-o', $artifacts, '--nologo', '-v', 'quiet')
+    Write-Host "porsetup.exe: $(Join-Path $artifacts 'porsetup.exe') ($([math]::Round((Get-Item (Join-Path $artifacts 'porsetup.exe')).Length / 1KB)) KiB)"
     $customAction = Join-Path $caFolder 'PorSetup.CustomAction.Proxy.dll'
 
     $msi = Get-ArtifactMsiPath $artifacts $Culture
