@@ -65,6 +65,37 @@ public sealed partial class WindowsBuildScriptTests
         Assert.Equal(checkedFor, listed);
     }
 
+    // Run here with a stand-in %ProgramFiles%: no Visual Studio, no Windows SDK (no HKLM: drive off Windows).
+    [Theory]
+    [InlineData(false, "Visual Studio C++ build tools;LLVM clang and lld-link")]
+    [InlineData(true, "Visual Studio C++ build tools")]
+    public void FindWindowsPrerequisites_NamesWhatIsMissing_AndFindsLlvmInItsDefaultFolder(bool llvmInstalled, string missing)
+    {
+        var programFiles = Directory.CreateTempSubdirectory("porsetup-programfiles-");
+        try
+        {
+            if (llvmInstalled)
+            {
+                var bin = Directory.CreateDirectory(Path.Combine(programFiles.FullName, "LLVM", "bin")).FullName;
+                File.WriteAllText(Path.Combine(bin, "clang.exe"), string.Empty);
+                File.WriteAllText(Path.Combine(bin, "lld-link.exe"), string.Empty);
+            }
+
+            var output = RunBuildScriptFunction($$"""
+                $env:ProgramFiles = '{{programFiles.FullName}}'; ${env:ProgramFiles(x86)} = '{{programFiles.FullName}}'
+                try { Find-WindowsPrerequisites } catch { $_.Exception.Message }
+                """);
+
+            var named = PrerequisiteLine().Matches(output).Select(m => m.Groups[1].Value);
+            Assert.StartsWith("Missing for the Windows build:", output, StringComparison.Ordinal);
+            Assert.Equal(missing.Split(';'), named);
+        }
+        finally
+        {
+            programFiles.Delete(recursive: true);
+        }
+    }
+
     [Fact]
     public void EachSuppressedIce_HasItsReason()
     {
@@ -80,10 +111,12 @@ public sealed partial class WindowsBuildScriptTests
 
     private static string Normalize(string path) => path.Trim().Replace('\\', '/');
 
+    // Defines build.ps1's functions and its $windowsPrerequisites (which Find-WindowsPrerequisites reads), then runs the call.
     private static string RunBuildScriptFunction(string call) => RunBuildScript($$"""
         foreach ($function in $ast.FindAll({ param($n) $n -is [System.Management.Automation.Language.FunctionDefinitionAst] }, $true)) {
             . ([scriptblock]::Create($function.Extent.Text))
         }
+        . ([scriptblock]::Create($ast.Find({ param($n) $n -is [System.Management.Automation.Language.AssignmentStatementAst] -and "$($n.Left)" -eq '$windowsPrerequisites' }, $true).Extent.Text))
         {{call}}
         """);
 
@@ -99,6 +132,9 @@ public sealed partial class WindowsBuildScriptTests
 
     [GeneratedRegex(@"^- \*\*(.+?)\*\*", RegexOptions.Multiline)]
     private static partial Regex PrerequisiteItem();
+
+    [GeneratedRegex(@"^  - (.+?): ", RegexOptions.Multiline)]
+    private static partial Regex PrerequisiteLine();
 
     /// <summary>
     /// WixToolset.Sdk 6.0.2's output path for a one-culture build (-p:Cultures=X, no culture fallbacks), as
