@@ -78,16 +78,82 @@ function Invoke-AptGet([string[]] $Arguments) {
     if ((& id -u) -eq '0') { Invoke-Native 'apt-get' $Arguments } else { Invoke-Native 'sudo' (@('apt-get') + $Arguments) }
 }
 
+# What the Windows build needs, each checked by Find-WindowsPrerequisites (the README's Windows prerequisites
+# are exactly these): the name it is reported by when missing, and how to get it.
+$windowsPrerequisites = [ordered]@{
+    'Visual Studio C++ build tools' = 'Visual Studio 2022 or its Build Tools, with the "Desktop development with C++" workload (MSVC x64/x86 build tools and a Windows SDK): NativeAOT links the worker with them'
+    'LLVM clang and lld-link'       = 'Visual Studio''s "C++ Clang tools for Windows" component (VC\Tools\Llvm\x64\bin), or LLVM for Windows in its default folder (%ProgramFiles%\LLVM\bin), or both programs on PATH: they build the custom action''s C proxy'
+}
+
+# Looks for what $windowsPrerequisites lists and returns the clang to build the proxy with, or throws naming
+# everything that is missing.
+function Find-WindowsPrerequisites {
+    $missing = [System.Collections.Generic.List[string]]::new()
+    $vswhere = Join-Path ${env:ProgramFiles(x86)} 'Microsoft Visual Studio/Installer/vswhere.exe'
+    $vs = $null
+    if (Test-Path $vswhere) {
+        # The component NativeAOT's own Visual Studio discovery (findvcvarsall.bat) asks for.
+        $vs = & $vswhere -latest -prerelease -products * -requires Microsoft.VisualStudio.Component.VC.Tools.x86.x64 -property installationPath | Select-Object -First 1
+    }
+    $kits = Get-ItemProperty 'HKLM:\SOFTWARE\WOW6432Node\Microsoft\Windows Kits\Installed Roots' -Name KitsRoot10 -ErrorAction SilentlyContinue
+    $sdk = if ($kits) { Get-ChildItem (Join-Path $kits.KitsRoot10 'Lib/*/um/x64/kernel32.lib') -ErrorAction SilentlyContinue | Select-Object -First 1 }
+    if (-not $vs -or -not $sdk) { $missing.Add('Visual Studio C++ build tools') }
+
+    # clang finds lld-link (-fuse-ld=lld) in its own folder first: take the two from one folder.
+    $folders = @()
+    $onPath = Get-Command clang.exe -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+    if ($onPath) { $folders += Split-Path $onPath.Source }
+    if (Test-Path $vswhere) {
+        $folders += @(& $vswhere -prerelease -products * -requires Microsoft.VisualStudio.Component.VC.Llvm.Clang -property installationPath) |
+            ForEach-Object { Join-Path $_ 'VC/Tools/Llvm/x64/bin' }
+    }
+    $folders += Join-Path $env:ProgramFiles 'LLVM/bin'
+    $clang = $folders | Where-Object { (Test-Path (Join-Path $_ 'clang.exe')) -and ((Test-Path (Join-Path $_ 'lld-link.exe')) -or (Get-Command lld-link.exe -ErrorAction SilentlyContinue)) } |
+        ForEach-Object { Join-Path $_ 'clang.exe' } | Select-Object -First 1
+    if (-not $clang) { $missing.Add('LLVM clang and lld-link') }
+
+    if ($missing.Count -gt 0) {
+        throw "Missing for the Windows build:`n$(($missing | ForEach-Object { "  - ${_}: $($windowsPrerequisites[$_])" }) -join "`n")"
+    }
+    Write-Host "Visual Studio: $vs; Windows SDK: $($sdk.FullName); clang: $clang"
+    return $clang
+}
+
+# The documented place of the MSI: artifacts/PorSetup.msi for en-US, artifacts/<culture>/PorSetup.msi otherwise.
+function Get-ArtifactMsiPath([string] $Artifacts, [string] $Culture) {
+    if ($Culture -eq 'en-US') { Join-Path $Artifacts 'PorSetup.msi' } else { Join-Path $Artifacts $Culture 'PorSetup.msi' }
+}
+
+# Where WixToolset.Sdk 6.0.2 writes the MSI built with -p:Cultures=<culture> and -o <OutDir>: the project has
+# .wxl files, so WixAssignCulture gives the culture group the output folder "<culture>\" and wix.targets copies
+# the MSI to $(OutDir)<culture>\$(TargetFileName) (AssignTargetPaths, CopyFilesToOutputDirectory). The one
+# place build.ps1 knows it; tests/PorSetup.Build.Tests/WindowsBuildScriptTests.cs checks it against that rule.
+function Get-WixMsiPath([string] $OutDir, [string] $Culture) {
+    Join-Path $OutDir $Culture 'PorSetup.msi'
+}
+
 function Build-Msi {
     $caFolder = Join-Path $artifacts 'ca'
+    $proxyClang = @()
+    if ($IsWindows) { $proxyClang = @("-p:PorSetupProxyClang=$(Find-WindowsPrerequisites)") }
     Invoke-Native dotnet @('build', (Join-Path $root 'PorSetup.sln'), '-c', $Configuration, '--nologo', '-v', 'quiet')
-    Invoke-Native dotnet @('publish', (Join-Path $root 'src/PorSetup.CustomAction/PorSetup.CustomAction.csproj'), '-c', $Configuration, '-r', 'win-x64', '-o', $caFolder, '--nologo', '-v', 'quiet')
+    Invoke-Native dotnet (@('publish', (Join-Path $root 'src/PorSetup.CustomAction/PorSetup.CustomAction.csproj'), '-c', $Configuration, '-r', 'win-x64', '-o', $caFolder, '--nologo', '-v', 'quiet') + $proxyClang)
     Invoke-Native dotnet @('publish', (Join-Path $root 'src/PorSetup.Cli/PorSetup.Cli.csproj'), '-c', $Configuration, '-o', (Join-Path $artifacts 'porsetup'), '--nologo', '-v', 'quiet')
+    # porsetup.exe beside the MSI: win-x64, self-contained single file (the csproj's win-x64 settings), needs no .NET.
+    Invoke-Native dotnet @('publish', (Join-Path $root 'src/PorSetup.Cli/PorSetup.Cli.csproj'), '-c', $Configuration, '-r', 'win-x64', '-o', $artifacts, '--nologo', '-v', 'quiet')
+    Write-Host "porsetup.exe: $(Join-Path $artifacts 'porsetup.exe') ($([math]::Round((Get-Item (Join-Path $artifacts 'porsetup.exe')).Length / 1KB)) KiB)"
     $customAction = Join-Path $caFolder 'PorSetup.CustomAction.Proxy.dll'
 
-    $msi = if ($Culture -eq 'en-US') { Join-Path $artifacts 'PorSetup.msi' } else { Join-Path $artifacts "$Culture/PorSetup.msi" }
+    $msi = Get-ArtifactMsiPath $artifacts $Culture
     if ($IsWindows) {
-        Invoke-Native dotnet @('build', (Join-Path $root 'installer/PorSetup.wixproj'), '-c', $Configuration, "-p:Cultures=$Culture", "-p:CustomActionDll=$customAction", '-o', (Split-Path $msi))
+        $wixOut = Join-Path $artifacts 'wix'
+        Invoke-Native dotnet @('build', (Join-Path $root 'installer/PorSetup.wixproj'), '-c', $Configuration, "-p:Cultures=$Culture", "-p:CustomActionDll=$customAction", '-o', $wixOut, '--nologo')
+        $built = Get-WixMsiPath $wixOut $Culture
+        if (-not (Test-Path $built)) {
+            throw "WixToolset.Sdk did not write $built; MSIs under ${wixOut}: $((Get-ChildItem $wixOut -Recurse -Filter '*.msi' | ForEach-Object FullName) -join ', ')"
+        }
+        New-Item -ItemType Directory -Force (Split-Path $msi) | Out-Null
+        Copy-Item $built $msi -Force
     }
     else {
         Invoke-Native dotnet @('run', '--project', (Join-Path $root 'src/PorSetup.Build'), '-c', $Configuration, '--no-build', '--',

@@ -570,6 +570,12 @@ try {
     $rows.Insert(1, [pscustomobject]@{ Measure = 'Size: custom action DLL'; Value = (Format-KiB $dllBytes); Min = ''; Max = ''
             Note = "$dllBytes bytes, ca/PorSetup.CustomAction.Proxy.dll: the C proxy ($($dllBytes - $workerBytes) bytes) carrying the NativeAOT worker ca/PorSetup.CustomAction.exe ($workerBytes bytes)" })
     $insertAt = 2
+    $exe = Join-Path $Artifacts 'porsetup.exe'
+    if (Test-Path $exe) {
+        $exeBytes = (Get-Item $exe).Length
+        $rows.Insert($insertAt++, [pscustomobject]@{ Measure = 'Size: porsetup.exe'; Value = (Format-KiB $exeBytes); Min = ''; Max = ''
+                Note = "$exeBytes bytes: the CLI for Windows x64, self-contained single file (the .NET runtime inside, trimmed and compressed); needs no .NET installed" })
+    }
 
     # 3. Installs.
     try {

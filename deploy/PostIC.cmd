@@ -1,10 +1,13 @@
 @echo off
 rem Copyright (c) PorSetup contributors. MIT licensed.
-rem Windows Server Essentials runs C:\Windows\Setup\Scripts\PostIC.cmd after Initial Configuration: silently,
-rem with no restart, within three minutes, and treats any exit code but 0 as a failure (then it runs
-rem SetupFailure.cmd, if present). Copy this file, Install-PorSetup.cmd and PorSetup.msi to
-rem C:\Windows\Setup\Scripts on the reference computer, and put your Partner ID below.
-set "PORSETUP_PARTNERID=1234567"
+rem Windows Server Essentials runs C:\Windows\Setup\Scripts\PostIC.cmd after Initial Configuration. Its rules:
+rem the code runs silently, does not restart the server, finishes within three minutes, and returns 0 on success;
+rem any other code is a failure, and then C:\Windows\Setup\Scripts\SetupFailure.cmd runs, if present.
+rem Copy this file, Install-PorSetup.cmd and PorSetup.msi to C:\Windows\Setup\Scripts on the reference computer
+rem and put your Partner ID in place of REPLACE-WITH-YOUR-PARTNER-ID below. While the placeholder is there,
+rem nothing is installed and this script returns 87. Logs: %WINDIR%\Logs\PorSetup\PostIC*.log.
+rem Already have a PostIC.cmd? Do not replace it: add the "call" line below (and the check after it) to yours.
+set "PORSETUP_PARTNERID=REPLACE-WITH-YOUR-PARTNER-ID"
 
 call "%~dp0Install-PorSetup.cmd" "%PORSETUP_PARTNERID%" PostIC
 exit /b %PORSETUP_RESULT%

@@ -8,13 +8,16 @@ namespace PorSetup.Build;
 /// <summary>
 /// What the package source says that wixl drops: Property/@Secure (SecureCustomProperties, without which a
 /// managed install ignores the property on the server side), Property/@Hidden (MsiHiddenProperties),
-/// MajorUpgrade/@Schedule (wixl places RemoveExistingProducts where it likes), Component/@Condition (wixl has
+/// MajorUpgrade/@Schedule (wixl places RemoveExistingProducts where it likes), MajorUpgrade/@AllowSameVersionUpgrades
+/// (the VersionMaxInclusive bit) and the Upgrade rows' language (wixl always leaves it empty, WiX writes the product
+/// language unless IgnoreLanguage="yes"), Component/@Condition (wixl has
 /// none), CustomAction/@Execute="rollback" or "commit" (wixl makes them immediate), the database code page (wixl
 /// writes 0, "the machine's ANSI code page", which garbles accented text elsewhere) and the language in the
 /// summary's Template (wixl always writes 1033). Derived from the source and its localization, never written
 /// by hand, and applied to the database with msibuild.
 /// </summary>
 /// <param name="RemoveExistingProductsAfter">The standard action RemoveExistingProducts follows, or null without MajorUpgrade.</param>
+/// <param name="Upgrade">What MajorUpgrade asks of the Upgrade rows, or null without MajorUpgrade.</param>
 /// <param name="ComponentConditions">Component Id to its condition.</param>
 /// <param name="ScriptActions">Custom action Id to the in-script bits wixl loses (rollback 0x500, commit 0x600).</param>
 /// <param name="Codepage">The database code page, or null to leave wixl's.</param>
@@ -23,6 +26,7 @@ public sealed record DatabaseFixups(
     IReadOnlyList<string> SecureProperties,
     IReadOnlyList<string> HiddenProperties,
     string? RemoveExistingProductsAfter,
+    UpgradeRows? Upgrade,
     IReadOnlyDictionary<string, string> ComponentConditions,
     IReadOnlyDictionary<string, int> ScriptActions,
     int? Codepage,
@@ -39,6 +43,7 @@ public sealed record DatabaseFixups(
             Flagged(properties, "Secure"),
             Flagged(properties, "Hidden"),
             schedule?["after".Length..],
+            upgrade is null ? null : UpgradeRows.From(upgrade, localization.Resolve((string?)package.Attribute("Language") ?? "1033")),
             source.Descendants(WixNamespaces.Wxs + "Component").Where(c => c.Attribute("Condition") is not null)
                 .ToDictionary(c => (string)c.Attribute("Id")!, c => localization.Resolve((string)c.Attribute("Condition")!)),
             source.Descendants(WixNamespaces.Wxs + "CustomAction")
@@ -59,6 +64,8 @@ public sealed record DatabaseFixups(
         {
             ScheduleRemoveExistingProducts(msiPath, this.RemoveExistingProductsAfter);
         }
+
+        this.Upgrade?.ApplyTo(msiPath);
 
         foreach (var (component, condition) in this.ComponentConditions)
         {

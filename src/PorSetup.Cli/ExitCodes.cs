@@ -15,4 +15,25 @@ public static class ExitCodes
 
     /// <summary>A file could not be read or written, or is not an MSI package.</summary>
     public const int FileError = 3;
+
+    /// <summary>The codes a command returns (by its name; every code for porsetup itself).</summary>
+    public static int[] For(string command) => command switch
+    {
+        Commands.CheckIdCommand.Name => [Success, Usage, InvalidPartnerId],
+        Commands.InspectCommand.Name => [Success, Usage, FileError],
+        _ => [Success, Usage, InvalidPartnerId, FileError],
+    };
+
+    /// <summary>The lines a command's --help ends with: the codes it can return and what each means.</summary>
+    public static string Describe(IEnumerable<int> codes) =>
+        "Exit codes:" + string.Concat(codes.Select(code => $"{Environment.NewLine}  {code}  {Meaning(code)}"));
+
+    private static string Meaning(int code) => code switch
+    {
+        Success => "success",
+        Usage => "the command line is wrong (an option or argument is missing or unknown)",
+        InvalidPartnerId => "the Partner ID is not valid (the message starts with its POR100N: code)",
+        FileError => "a file could not be read or written, is not an MSI package, or would be overwritten",
+        _ => throw new ArgumentOutOfRangeException(nameof(code), code, "No such exit code."),
+    };
 }

@@ -1,6 +1,7 @@
 // Copyright (c) PorSetup contributors. MIT licensed.
 
 using System.CommandLine;
+using System.CommandLine.Help;
 using PorSetup.Cli.Commands;
 
 namespace PorSetup.Cli;
@@ -8,12 +9,19 @@ namespace PorSetup.Cli;
 /// <summary>The porsetup command line.</summary>
 public static class PorSetupCommand
 {
-    public static RootCommand Create() => new(
-        "porsetup: prepares PorSetup.msi, which records the Microsoft Partner of Record ID (PARTNERID) on Windows Server Essentials.")
+    public static RootCommand Create()
     {
-        CheckIdCommand.Create(),
-        StampCommand.Create(),
-        TransformCommand.Create(),
-        InspectCommand.Create(),
-    };
+        var root = new RootCommand("porsetup: prepares PorSetup.msi, which records the Microsoft Partner of Record ID (PARTNERID) on Windows Server Essentials.")
+        {
+            CheckIdCommand.Create(),
+            StampCommand.Create(),
+            TransformCommand.Create(),
+            InspectCommand.Create(),
+        };
+
+        // Every command's --help ends with the exit codes that command returns.
+        var help = root.Options.OfType<HelpOption>().Single();
+        help.Action = new ExitCodesHelpAction((HelpAction)help.Action!);
+        return root;
+    }
 }

@@ -38,10 +38,10 @@ public static class PartnerIdMessages
         {
             MessageLanguage.French => check.Problem switch
             {
-                PartnerIdProblem.Missing => $"{MissingCode} : PARTNERID est absent ou vide.",
-                PartnerIdProblem.NotADigit => $"{NotADigitCode} : PARTNERID \"{shown}\" n'est pas valide : le caractère {position} ({codePoint}) n'est pas un chiffre de 0 à 9.",
-                PartnerIdProblem.TooShort => $"{LengthCode} : PARTNERID \"{shown}\" n'est pas valide : {length} chiffres, c'est trop court.",
-                _ => $"{LengthCode} : PARTNERID \"{shown}\" n'est pas valide : {length} chiffres, c'est trop long.",
+                PartnerIdProblem.Missing => $"{MissingCode}: PARTNERID est absent ou vide.",
+                PartnerIdProblem.NotADigit => $"{NotADigitCode}: PARTNERID \"{shown}\" n'est pas valide : le caractère {position} ({codePoint}) n'est pas un chiffre de 0 à 9.",
+                PartnerIdProblem.TooShort => $"{LengthCode}: PARTNERID \"{shown}\" n'est pas valide : {length} chiffres, c'est trop court.",
+                _ => $"{LengthCode}: PARTNERID \"{shown}\" n'est pas valide : {length} chiffres, c'est trop long.",
             } + $" Un ID partenaire Microsoft (ID MPN) compte de {PartnerId.MinLength} à {PartnerId.MaxLength} chiffres ASCII, par exemple : msiexec /i PorSetup.msi /qn PARTNERID={PartnerId.Example}",
             _ => check.Problem switch
             {

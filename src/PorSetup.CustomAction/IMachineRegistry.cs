@@ -8,8 +8,8 @@ namespace PorSetup.CustomAction;
 /// </summary>
 public interface IMachineRegistry
 {
-    /// <summary>Writes a REG_SZ value, creating the key (and its parents) when missing.</summary>
-    void SetString(string subKey, string name, string value);
+    /// <summary>Writes a value of any type, creating the key (and its parents) when missing.</summary>
+    void SetValue(string subKey, string name, RegistryData value);
 
     /// <summary>Deletes a value; the key stays.</summary>
     /// <returns>False when the key or the value was not there (which is not an error).</returns>

@@ -8,7 +8,7 @@ namespace PorSetup.CustomAction;
 /// </summary>
 internal sealed unsafe class MachineRegistry : IMachineRegistry
 {
-    public void SetString(string subKey, string name, string value)
+    public void SetValue(string subKey, string name, RegistryData value)
     {
         var result = NativeMethods.RegCreateKeyEx(
             NativeMethods.HkeyLocalMachine,
@@ -27,10 +27,9 @@ internal sealed unsafe class MachineRegistry : IMachineRegistry
 
         try
         {
-            // REG_SZ data is the UTF-16 text with its terminating null, which a pinned string has.
-            fixed (char* data = value)
+            fixed (byte* data = value.Bytes)
             {
-                result = NativeMethods.RegSetValueEx(key, name, 0, NativeMethods.RegSz, (byte*)data, checked((uint)(value.Length + 1) * sizeof(char)));
+                result = NativeMethods.RegSetValueEx(key, name, 0, value.Type, data, checked((uint)value.Bytes.Length));
             }
 
             if (result != NativeMethods.ErrorSuccess)

@@ -17,7 +17,6 @@ internal static unsafe partial class NativeMethods
     public const nint HkeyLocalMachine = unchecked((int)0x80000002);
 
     public const uint RegOptionNonVolatile = 0;
-    public const uint RegSz = 1;
     public const uint KeySetValue = 0x0002;
 
     /// <summary>KEY_WOW64_64KEY: the 64-bit view, where the package's Win64 component writes.</summary>

@@ -7,8 +7,9 @@ namespace PorSetup.CustomAction;
 /// <summary>
 /// Puts back the Partner value that was on the server before: at uninstall (the value from before PorSetup was
 /// first installed) and at rollback of an install (the value from before this install). It runs deferred, as
-/// SYSTEM, so it reads only CustomActionData, which holds that previous value; empty means there was none.
-/// The value is written as it was found, not checked against the Partner ID rule: it is the machine's, not ours.
+/// SYSTEM, so it reads only CustomActionData, which holds that previous value as a raw registry search found it
+/// (see <see cref="RegistryData"/>); empty means there was none. The value is written back with the type and data
+/// it had, not checked against the Partner ID rule: it is the machine's, not ours.
 /// </summary>
 /// <param name="session">The installation (deferred: only <see cref="ISession.CustomActionData"/> is readable).</param>
 /// <param name="registry">HKLM, 64-bit view.</param>
@@ -37,8 +38,9 @@ public sealed class RestorePartnerValueAction(ISession session, IMachineRegistry
             string done;
             if (previous.Length > 0)
             {
-                registry.SetString(PartnerKey, PartnerValueName, previous);
-                done = $"PorSetup: restored Partner value {previous}";
+                var value = RegistryData.FromRawSearch(previous);
+                registry.SetValue(PartnerKey, PartnerValueName, value);
+                done = $"PorSetup: restored Partner value {value}";
             }
             else
             {
@@ -55,7 +57,7 @@ public sealed class RestorePartnerValueAction(ISession session, IMachineRegistry
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            var what = previous.Length > 0 ? $"restore Partner value {previous}" : "remove Partner value";
+            var what = previous.Length > 0 ? $"restore Partner value {RegistryData.FromRawSearch(previous)}" : "remove Partner value";
             TryLog(string.Create(CultureInfo.InvariantCulture, $@"PorSetup: could not {what} under HKLM\{PartnerKey} (64-bit view): {Describe(exception)}"));
             return ActionResult.Failure;
         }

@@ -10,20 +10,37 @@ namespace PorSetup.Msi;
 /// </summary>
 public static class MsiStamper
 {
+    /// <summary>
+    /// The private property PorSetup's package reads a stamped ID from (not PARTNERID: the package must tell an ID
+    /// stamped into it from one given for this run, and no command line can set a private property).
+    /// </summary>
+    public const string StampedPartnerIdProperty = "StampedPartnerId";
+
+    private const string ProductCodeProperty = "ProductCode";
+
     private static readonly string[] SignatureStreams = ["\u0005DigitalSignature", "\u0005MsiDigitalSignatureEx"];
 
     /// <summary>
     /// Copies <paramref name="inputMsi"/> to <paramref name="outputMsi"/> with each property inserted or
-    /// updated, and a new PackageCode: a package that differs must not share its code with the original.
+    /// updated, a new PackageCode (a package that differs must not share its code with the original) and a new
+    /// ProductCode: with the original's, Windows refuses the copy where the original is installed (1638); with its
+    /// own, the copy is another product that replaces the installed one by a major upgrade.
     /// Every other stream, storage and summary property is kept, except a digital signature, which no
     /// longer matches the content (sign the stamped copy again if it must be signed).
     /// </summary>
-    /// <returns>The new PackageCode.</returns>
-    public static Guid Stamp(string inputMsi, string outputMsi, IReadOnlyDictionary<string, string> properties)
+    /// <returns>The copy's new codes.</returns>
+    public static StampedCodes Stamp(string inputMsi, string outputMsi, IReadOnlyDictionary<string, string> properties)
     {
         ArgumentNullException.ThrowIfNull(inputMsi);
         ArgumentNullException.ThrowIfNull(outputMsi);
         PropertyTable.CheckProperties(properties);
+        if (properties.ContainsKey(ProductCodeProperty))
+        {
+            throw new ArgumentException("The ProductCode of a stamped copy is always a new one.", nameof(properties));
+        }
+
+        var productCode = Guid.NewGuid();
+        properties = new Dictionary<string, string>(properties) { [ProductCodeProperty] = FormatGuid(productCode) };
 
         var database = MsiDatabase.Open(inputMsi);
         PropertyTable.CheckLayout(database);
@@ -68,7 +85,7 @@ public static class MsiStamper
         database.WriteSummaryInformation(summary);
 
         database.Save(outputMsi);
-        return packageCode;
+        return new StampedCodes(packageCode, productCode);
     }
 
     /// <summary>Windows Installer's GUID form: braces, upper case.</summary>

@@ -8,10 +8,29 @@ namespace PorSetup.Msi;
 /// </summary>
 public static class MsiTransformReader
 {
+    // The Property table's layout in every package (Property s72 key, Value l0), as PropertyTable checks it.
+    private static readonly MsiColumn[] PropertyColumns =
+    [
+        new("Property", MsiColumn.Key | MsiColumn.StringType | 0x0400 | MsiColumn.Valid | PropertyTable.MaxNameLength),
+        new("Value", MsiColumn.StringType | 0x0400 | MsiColumn.Localizable | MsiColumn.Valid),
+    ];
+
     public static MsiTransform Read(string mstPath, string baseMsiPath)
     {
+        ArgumentNullException.ThrowIfNull(baseMsiPath);
+        return Read(mstPath, MsiDatabase.Open(baseMsiPath).GetColumns);
+    }
+
+    /// <summary>
+    /// Reads a transform without its base package: Property rows are decoded with the standard Property layout;
+    /// the tables whose layout only the base package knows are listed in <see cref="MsiTransform.Tables"/>, their rows left out.
+    /// </summary>
+    public static MsiTransform Read(string mstPath) =>
+        Read(mstPath, table => table == PropertyTable.Name ? PropertyColumns : null);
+
+    private static MsiTransform Read(string mstPath, Func<string, IReadOnlyList<MsiColumn>?> layout)
+    {
         var root = CompoundFile.Read(mstPath);
-        var database = MsiDatabase.Open(baseMsiPath);
         var pool = root.FindStream(MsiStreamName.Encode("_StringPool", table: true))
             ?? throw new InvalidDataException("The transform has no _StringPool stream.");
         var data = root.FindStream(MsiStreamName.Encode("_StringData", table: true))
@@ -32,7 +51,11 @@ public static class MsiTransformReader
             }
 
             tables.Add(name);
-            var columns = database.GetColumns(name);
+            if (layout(name) is not { } columns)
+            {
+                continue;
+            }
+
             foreach (var (mask, raw, present) in MsiTransformCodec.ReadRecords(stream.Data, columns, strings.ReferenceSize))
             {
                 var operation = (mask & 1) != 0 ? MsiTransformOperation.Insert : mask == 0 ? MsiTransformOperation.Delete : MsiTransformOperation.Update;

@@ -7,12 +7,12 @@ namespace PorSetup.Build.Tests;
 public sealed class DatabaseFixupsTests
 {
     [Fact]
-    public void ThePackageSource_AsksForPartnerIdToBeSecureAndOldVersionsRemovedAfterInstallValidate()
+    public void ThePackageSource_MakesNoPropertySecure_ReplacesSameVersionsInAnyLanguage_AndRemovesOldVersionsAfterInstallValidate()
     {
         var fixups = DatabaseFixups.From(XDocument.Load(RepositoryFiles.PackageSource), WixLocalization.ForCulture(RepositoryFiles.Installer, "fr-FR"));
 
-        Assert.Contains("PARTNERID", fixups.SecureProperties);
-        Assert.Contains("SAVEDPARTNERID", fixups.SecureProperties);
+        Assert.Empty(fixups.SecureProperties);
+        Assert.Equal(new UpgradeRows(SameVersionUpgrades: true, Language: null), fixups.Upgrade);
         Assert.Empty(fixups.HiddenProperties);
         Assert.Equal("InstallValidate", fixups.RemoveExistingProductsAfter);
         Assert.Equal(1252, fixups.Codepage);
@@ -30,6 +30,7 @@ public sealed class DatabaseFixupsTests
         var fixups = DatabaseFixups.From(source, WixLocalization.ForCulture(Path.Combine(AppContext.BaseDirectory, "TestData", "Localized"), "en-US"));
 
         Assert.Equal("InstallFinalize", fixups.RemoveExistingProductsAfter);
+        Assert.Equal(new UpgradeRows(SameVersionUpgrades: false, Language: "1033"), fixups.Upgrade);
         Assert.Equal(["A"], fixups.HiddenProperties);
         Assert.Empty(fixups.SecureProperties);
     }

@@ -42,13 +42,27 @@ public class PartnerIdMessagesTests
     }
 
     [Theory]
-    [InlineData(null, "POR1001 : PARTNERID est absent ou vide.")]
-    [InlineData("12345a7", "POR1002 : PARTNERID \"12345a7\" n'est pas valide : le caractère 6 (U+0061) n'est pas un chiffre de 0 à 9.")]
-    [InlineData("1234", "POR1003 : PARTNERID \"1234\" n'est pas valide : 4 chiffres, c'est trop court.")]
-    [InlineData("12345678901", "POR1003 : PARTNERID \"12345678901\" n'est pas valide : 11 chiffres, c'est trop long.")]
+    [InlineData(null, "POR1001: PARTNERID est absent ou vide.")]
+    [InlineData("12345a7", "POR1002: PARTNERID \"12345a7\" n'est pas valide : le caractère 6 (U+0061) n'est pas un chiffre de 0 à 9.")]
+    [InlineData("1234", "POR1003: PARTNERID \"1234\" n'est pas valide : 4 chiffres, c'est trop court.")]
+    [InlineData("12345678901", "POR1003: PARTNERID \"12345678901\" n'est pas valide : 11 chiffres, c'est trop long.")]
     public void Refusal_French(string? input, string expectedStart)
     {
         Assert.Equal(expectedStart + FrenchRule, PartnerIdMessages.Refusal(PartnerId.Check(input), MessageLanguage.French));
+    }
+
+    // A search of French and English logs for "POR1002:" finds both: the code and its colon are one token.
+    [Theory]
+    [InlineData(null, "POR1001: ")]
+    [InlineData("12345a7", "POR1002: ")]
+    [InlineData("1234", "POR1003: ")]
+    [InlineData("12345678901", "POR1003: ")]
+    public void Refusal_StartsWithTheSameCodeTokenInEveryLanguage(string? input, string token)
+    {
+        foreach (var language in Enum.GetValues<MessageLanguage>())
+        {
+            Assert.StartsWith(token, PartnerIdMessages.Refusal(PartnerId.Check(input), language), StringComparison.Ordinal);
+        }
     }
 
     [Fact]

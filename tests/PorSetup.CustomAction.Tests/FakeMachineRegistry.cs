@@ -4,20 +4,20 @@ using PorSetup.CustomAction;
 
 namespace PorSetup.CustomAction.Tests;
 
-/// <summary>HKLM's 64-bit view in memory: keys (case-insensitive, as in Windows) holding string values, and a record of the calls.</summary>
+/// <summary>HKLM's 64-bit view in memory: keys (case-insensitive, as in Windows) holding typed values, and a record of the calls.</summary>
 public sealed class FakeMachineRegistry : IMachineRegistry
 {
-    public Dictionary<string, Dictionary<string, string>> Keys { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public Dictionary<string, Dictionary<string, RegistryData>> Keys { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Each call as "SetString key name value" or "DeleteValue key name".</summary>
+    /// <summary>Each call as "SetValue key name TYPE value" or "DeleteValue key name".</summary>
     public List<string> Calls { get; } = [];
 
     /// <summary>When set, every call throws it (after being recorded), as the real one throws <see cref="Win32Exception"/>.</summary>
     public Exception? ThrowOnCall { get; set; }
 
-    public void SetString(string subKey, string name, string value)
+    public void SetValue(string subKey, string name, RegistryData value)
     {
-        Calls.Add($"SetString {subKey} {name} {value}");
+        Calls.Add($"SetValue {subKey} {name} {value.TypeName} {value.Text}");
         ThrowIfFailing();
         if (!Keys.TryGetValue(subKey, out var values))
         {
@@ -34,8 +34,11 @@ public sealed class FakeMachineRegistry : IMachineRegistry
         return Keys.TryGetValue(subKey, out var values) && values.Remove(name);
     }
 
-    /// <summary>The value, or null when the key or the value is missing.</summary>
+    /// <summary>A REG_SZ value, or null when the key or the value is missing (or of another type).</summary>
     public string? Get(string subKey, string name) =>
+        GetData(subKey, name) is { Type: RegistryData.RegSz } value ? value.Text : null;
+
+    public RegistryData? GetData(string subKey, string name) =>
         Keys.TryGetValue(subKey, out var values) && values.TryGetValue(name, out var value) ? value : null;
 
     private void ThrowIfFailing()

@@ -37,7 +37,7 @@ public class RestorePartnerValueActionTests
         var result = Run(session, registry);
 
         Assert.Equal(ActionResult.Success, result);
-        Assert.Equal([$"SetString {Key} Partner {previous}"], registry.Calls);
+        Assert.Equal([$"SetValue {Key} Partner REG_SZ {previous}"], registry.Calls);
         Assert.Equal(previous, registry.Get(Key, "Partner"));
         Assert.Equal([$"PorSetup: restored Partner value {previous}"], session.LogLines.Select(m => m.Text));
         Assert.Empty(session.Errors);
@@ -58,7 +58,7 @@ public class RestorePartnerValueActionTests
     {
         var session = DeferredSession("1111111");
         var registry = RegistryWith("7654321");
-        registry.Keys[Key]["Other"] = "kept";
+        registry.Keys[Key]["Other"] = RegistryData.FromString("kept");
 
         Run(session, registry);
 
@@ -196,6 +196,42 @@ public class RestorePartnerValueActionTests
         Assert.Equal(ActionResult.Failure, Run(refused, new FakeMachineRegistry { ThrowOnCall = new Win32Exception("RegCreateKeyExW", 5) }));
     }
 
+    // What a raw registry search gives for each type (Windows Installer's documented form), and what is written back.
+    [Theory]
+    [InlineData("##12 345 Contoso", "REG_SZ", "#12 345 Contoso", "230031003200200033003400350020004300")]
+    [InlineData("#1234567", "REG_DWORD", "1234567", "87D61200")]
+    [InlineData("#-1", "REG_DWORD", "-1", "FFFFFFFF")]
+    [InlineData("#%%SystemRoot%\\x", "REG_EXPAND_SZ", "%SystemRoot%\\x", "25005300")]
+    [InlineData("#x0A0b", "REG_BINARY", "0A0b", "0A0B")]
+    [InlineData("a[~]b[~]", "REG_MULTI_SZ", "a | b", "61000000620000000000")]
+    [InlineData("#", "REG_SZ", "#", "23000000")]
+    [InlineData("#12a", "REG_SZ", "#12a", "2300")]
+    [InlineData("#x0A0", "REG_SZ", "#x0A0", "2300")]
+    public void RawSearchForm_IsWrittenBackWithItsType(string raw, string type, string text, string bytesStart)
+    {
+        var session = DeferredSession(raw);
+        var registry = RegistryWith("7654321");
+
+        Assert.Equal(ActionResult.Success, Run(session, registry));
+
+        var written = registry.GetData(Key, "Partner")!;
+        Assert.Equal(type, written.TypeName);
+        Assert.Equal(text, written.Text);
+        Assert.StartsWith(bytesStart, Convert.ToHexString(written.Bytes), StringComparison.Ordinal);
+        Assert.Equal([type == "REG_SZ" ? $"PorSetup: restored Partner value {text}" : $"PorSetup: restored Partner value {type} {text}"], session.LogLines.Select(m => m.Text));
+    }
+
+    [Fact]
+    public void AString_IsWrittenAsUtf16_WithItsTerminatingNull()
+    {
+        var session = DeferredSession("é1");
+        var registry = new FakeMachineRegistry();
+
+        Run(session, registry);
+
+        Assert.Equal("E9003100" + "0000", Convert.ToHexString(registry.GetData(Key, "Partner")!.Bytes));
+    }
+
     private static FakeSession DeferredSession(string customActionData)
     {
         var session = new FakeSession { Deferred = true };
@@ -206,7 +242,7 @@ public class RestorePartnerValueActionTests
     private static FakeMachineRegistry RegistryWith(string partner)
     {
         var registry = new FakeMachineRegistry();
-        registry.Keys[Key] = new(StringComparer.OrdinalIgnoreCase) { ["Partner"] = partner };
+        registry.Keys[Key] = new(StringComparer.OrdinalIgnoreCase) { ["Partner"] = RegistryData.FromString(partner) };
         return registry;
     }
 

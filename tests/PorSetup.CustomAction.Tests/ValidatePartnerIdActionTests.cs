@@ -113,7 +113,7 @@ public class ValidatePartnerIdActionTests
 
         Assert.Equal(ActionResult.Failure, result);
         var error = Assert.Single(session.Errors);
-        Assert.StartsWith(code + " : ", error.Text, StringComparison.Ordinal);
+        Assert.StartsWith(code + ": ", error.Text, StringComparison.Ordinal);
         Assert.Equal(PartnerIdMessages.Refusal(PartnerId.Check(input), MessageLanguage.French), error.Text);
     }
 

@@ -5,8 +5,9 @@ using PorSetup.EndToEnd.Tests.Infrastructure;
 namespace PorSetup.EndToEnd.Tests;
 
 /// <summary>
-/// An install that fails after the registry was written (PORSETUPFAILWHENDEFERRED=1, a property for tests
-/// only) is rolled back: no registered product, no new keys, no stray files.
+/// An install that fails after the registry was written (PORSETUPFAILWHENDEFERRED=1, honoured only by the
+/// FailingWhenDeferred package the tests build for themselves) is rolled back: no registered product, no new keys,
+/// no stray files.
 /// </summary>
 public sealed class FaultTests
 {
@@ -15,12 +16,12 @@ public sealed class FaultTests
     {
         using var prefix = WinePrefix.Create();
         var before = MachineSnapshot.Take(prefix);
-        var product = new PackageInstaller(prefix, TestPackages.Shipped);
+        var product = new PackageInstaller(prefix, TestPackages.FailingWhenDeferred);
 
         var result = product.InstallProduct(MsiExecReturnCode.ERROR_INSTALL_FAILURE, "PARTNERID=1234567", "PORSETUPFAILWHENDEFERRED=1");
 
         Assert.Contains("FailWhenDeferred", result.Log, StringComparison.Ordinal);
-        Assert.False(prefix.IsInstalled(TestPackages.Shipped));
+        Assert.False(prefix.IsInstalled(TestPackages.FailingWhenDeferred));
         MachineSnapshot.Take(prefix).AssertUnchangedSince(before);
     }
 
@@ -35,12 +36,12 @@ public sealed class FaultTests
         using var prefix = WinePrefix.Create();
         prefix.Registry.SetString(WineRegistry.MsoKey, WineRegistry.PartnerValue, "1111111");
         var before = MachineSnapshot.Take(prefix);
-        var product = new PackageInstaller(prefix, TestPackages.Shipped);
+        var product = new PackageInstaller(prefix, TestPackages.FailingWhenDeferred);
 
         product.InstallProduct(MsiExecReturnCode.ERROR_INSTALL_FAILURE, "PARTNERID=1234567", "PORSETUPFAILWHENDEFERRED=1");
 
         Assert.Equal("1111111", prefix.Registry.Partner);
-        Assert.False(prefix.IsInstalled(TestPackages.Shipped));
+        Assert.False(prefix.IsInstalled(TestPackages.FailingWhenDeferred));
         MachineSnapshot.Take(prefix).AssertUnchangedSince(before);
     }
 
@@ -48,12 +49,12 @@ public sealed class FaultTests
     public void TheFaultProperty_IsIgnoredAtUninstall()
     {
         using var prefix = WinePrefix.Create();
-        var product = new PackageInstaller(prefix, TestPackages.Shipped);
+        var product = new PackageInstaller(prefix, TestPackages.FailingWhenDeferred);
         product.InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1234567");
 
         product.UninstallProduct(MsiExecReturnCode.SUCCESS, "PORSETUPFAILWHENDEFERRED=1");
 
-        Assert.False(prefix.IsInstalled(TestPackages.Shipped));
+        Assert.False(prefix.IsInstalled(TestPackages.FailingWhenDeferred));
     }
 
     /// <remarks>

@@ -25,7 +25,7 @@ public sealed class FrenchPackageTests
 
         var result = new PackageInstaller(prefix, French).InstallProduct(MsiExecReturnCode.ERROR_INSTALL_FAILURE, "PARTNERID=1234");
 
-        Assert.Contains($"{PartnerIdMessages.LengthCode} : PARTNERID \"1234\" n'est pas valide", result.Log, StringComparison.Ordinal);
+        Assert.Contains($"{PartnerIdMessages.LengthCode}: PARTNERID \"1234\" n'est pas valide", result.Log, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -25,16 +25,32 @@ public sealed class GroupPolicyTests : IDisposable
     }
 
     [Fact]
-    public void AStampedMsi_HasANewPackageCodeAndTheSameProduct()
+    public void AStampedMsi_IsAPackageAndAProductOfItsOwn_WithTheIdInItsOwnProperty()
     {
         var stamped = this.Stamp("2345678");
 
         var original = PorSetup.Build.MsiTables.ReadSummary(TestPackages.Shipped)["Revision number (UUID)"];
         var copy = PorSetup.Build.MsiTables.ReadSummary(stamped)["Revision number (UUID)"];
+        var properties = PorSetup.Build.MsiTables.ReadProperties(stamped);
 
         Assert.NotEqual(original, copy);
-        Assert.Equal(InstalledProducts.ProductCode(TestPackages.Shipped), InstalledProducts.ProductCode(stamped));
-        Assert.Equal("2345678", PorSetup.Build.MsiTables.ReadProperties(stamped)["PARTNERID"]);
+        Assert.NotEqual(InstalledProducts.ProductCode(TestPackages.Shipped), InstalledProducts.ProductCode(stamped));
+        Assert.Equal(PorSetup.Build.MsiTables.ReadProperties(TestPackages.Shipped)["UpgradeCode"], properties["UpgradeCode"]);
+        Assert.Equal("2345678", properties["StampedPartnerId"]);
+        Assert.False(properties.ContainsKey("PARTNERID"), "A stamped ID is not a PARTNERID given for the run.");
+    }
+
+    [Fact]
+    public void AStampedMsi_ReplacesThePorSetupThatCameWithTheImage()
+    {
+        var stamped = this.Stamp("2345678");
+        using var prefix = WinePrefix.Create();
+        new PackageInstaller(prefix, TestPackages.Shipped).InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1234567");
+
+        new PackageInstaller(prefix, stamped).InstallProduct(MsiExecReturnCode.SUCCESS);
+
+        Assert.Equal("2345678", prefix.Registry.Partner);
+        Assert.Equal([InstalledProducts.ProductCode(stamped)], prefix.PorSetupProductCodes());
     }
 
     [Fact]
@@ -87,14 +103,17 @@ public sealed class GroupPolicyTests : IDisposable
     // Wine applies a TRANSFORMS= transform without checking its validation flags; Windows checks them, and
     // the transform asks for the UpgradeCode and language only (no version), which this package keeps.
     [Fact]
-    public void ATransform_AppliesToALaterVersionOfTheProduct()
+    public void ATransform_AppliesToALaterVersionOfTheProduct_ReplacingTheInstalledOne()
     {
         var transform = this.Transform("3456789");
         using var prefix = WinePrefix.Create();
 
+        new PackageInstaller(prefix, TestPackages.Shipped).InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1234567");
+
         new PackageInstaller(prefix, TestPackages.AtVersion("9.0.0")).InstallProduct(MsiExecReturnCode.SUCCESS, $"TRANSFORMS={WinePrefix.WindowsPath(transform)}");
 
         Assert.Equal("3456789", prefix.Registry.Partner);
+        Assert.Single(prefix.PorSetupProductCodes());
     }
 
     public void Dispose() => Directory.Delete(this.folder, recursive: true);

@@ -72,4 +72,20 @@ public sealed class MaintenanceTests
         Assert.Equal("1234567", prefix.Registry.Partner);
         Assert.True(prefix.IsInstalled(TestPackages.Shipped));
     }
+
+    /// <remarks>The stamped ID serves only when the package is new on the machine; after that the machine's ID wins.</remarks>
+    [Fact]
+    public void AStampedInstall_WhoseIdWasChanged_KeepsTheNewIdThroughARepairAndARerun()
+    {
+        using var prefix = WinePrefix.Create();
+        var product = new PackageInstaller(prefix, Fleet.Msi(FleetPackage.StampedA));
+        product.InstallProduct(MsiExecReturnCode.SUCCESS);
+        product.InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=7654321");
+
+        product.RepairProduct(MsiExecReturnCode.SUCCESS);
+        Assert.Equal("7654321", prefix.Registry.Partner);
+        product.InstallProduct(MsiExecReturnCode.SUCCESS);
+
+        Assert.Equal("7654321", prefix.Registry.Partner);
+    }
 }

@@ -1,5 +1,6 @@
 // Copyright (c) PorSetup contributors. MIT licensed.
 
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using PorSetup.EndToEnd.Tests.Infrastructure;
 
@@ -7,16 +8,22 @@ namespace PorSetup.EndToEnd.Tests;
 
 /// <summary>
 /// The OEM samples in deploy/, run by Wine's cmd.exe from C:\Windows\Setup\Scripts as Windows Setup and
-/// Windows Server Essentials would run them, with the MSI next to them.
+/// Windows Server Essentials would run them, with the MSI next to them. What Wine cannot show: the ACL of the log
+/// folder (Wine's icacls.exe is a dummy that changes nothing and answers 0) and a real 1618 (Wine has no install
+/// mutex); for those, see the tests that read the script's text and the one that runs its retry loop over a fake.
 /// </summary>
 public sealed class OemScriptTests
 {
     private const string ScriptsFolder = @"C:\Windows\Setup\Scripts";
+    private const string Placeholder = "REPLACE-WITH-YOUR-PARTNER-ID";
+
+    /// <summary>What Install-PorSetup.cmd returns, without running msiexec, while the ID is the placeholder.</summary>
+    private const int NoPartnerIdExitCode = 87;
 
     [Theory]
     [InlineData("PostIC")]
     [InlineData("SetupComplete")]
-    public void Script_InstallsTheIdWrittenInIt_AndExits0(string script)
+    public void Script_InstallsTheIdWrittenInIt_AndExits0_LoggingUnderWindowsLogs(string script)
     {
         using var prefix = WinePrefix.Create();
         CopyDeployment(prefix, partnerId: "2345678");
@@ -25,8 +32,56 @@ public sealed class OemScriptTests
 
         Assert.Equal(0, exitCode);
         Assert.Equal("2345678", prefix.Registry.Partner);
-        Assert.Contains("msiexec returned 0", ReadWindowsTemp(prefix, $"PorSetup-{script}.log"), StringComparison.Ordinal);
-        Assert.Contains("PorSetup: PARTNERID accepted: 2345678", ReadWindowsTemp(prefix, $"PorSetup-{script}-msiexec.log"), StringComparison.Ordinal);
+        Assert.Contains("msiexec returned 0", ReadLog(prefix, $"{script}.log"), StringComparison.Ordinal);
+        Assert.Contains("PorSetup: PARTNERID accepted: 2345678", ReadLog(prefix, $"{script}-msiexec.log"), StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(Path.Combine(prefix.DriveC, "windows", "temp"), "PorSetup*"));
+    }
+
+    [Theory]
+    [InlineData("PostIC")]
+    [InlineData("SetupComplete")]
+    public void Script_AsShipped_StopsWith87BeforeMsiexec_AndSaysWhatToEdit(string script)
+    {
+        using var prefix = WinePrefix.Create();
+        CopyDeployment(prefix, partnerId: null);
+
+        var (exitCode, output) = prefix.RunBatch($"cmd /c \"{ScriptsFolder}\\{script}.cmd\"");
+
+        Assert.Equal(NoPartnerIdExitCode, exitCode);
+        Assert.Contains(Placeholder, output, StringComparison.Ordinal);
+        Assert.Contains("msiexec was not run", ReadLog(prefix, $"{script}.log"), StringComparison.Ordinal);
+        Assert.False(File.Exists(LogPath(prefix, $"{script}-msiexec.log")), "msiexec must not run while the placeholder is there.");
+        Assert.Null(prefix.Registry.Partner);
+        Assert.False(prefix.IsInstalled(TestPackages.Shipped));
+    }
+
+    [Fact]
+    public void Samples_ShipThePlaceholder_AndNoIdTheInstallerWouldAccept()
+    {
+        foreach (var file in Directory.GetFiles(DeployFolder))
+        {
+            var text = File.ReadAllText(file);
+            foreach (Match number in Regex.Matches(text, @"(?<![\d-])\d{5,10}(?![\d-])"))
+            {
+                Assert.Fail($"{Path.GetFileName(file)} holds {number.Value}, an ID the installer accepts: an image built without editing it would credit that ID.");
+            }
+        }
+
+        Assert.Contains($"set \"PORSETUP_PARTNERID={Placeholder}\"", File.ReadAllText(Path.Combine(DeployFolder, "PostIC.cmd")), StringComparison.Ordinal);
+        Assert.Contains($"set \"PORSETUP_PARTNERID={Placeholder}\"", File.ReadAllText(Path.Combine(DeployFolder, "SetupComplete.cmd")), StringComparison.Ordinal);
+        Assert.All(UnattendCommands(), command => Assert.Contains(Placeholder, command, StringComparison.Ordinal));
+    }
+
+    // The installer itself refuses the placeholder too, for anyone who copies it onto an msiexec command line.
+    [Fact]
+    public void ThePlaceholder_IsRefusedByTheInstaller()
+    {
+        using var prefix = WinePrefix.Create();
+
+        var result = new PackageInstaller(prefix, TestPackages.Shipped).InstallProduct(MsiExecReturnCode.ERROR_INSTALL_FAILURE, $"PARTNERID={Placeholder}");
+
+        Assert.Contains(PartnerIdMessages.NotADigitCode, result.Log, StringComparison.Ordinal);
+        Assert.Null(prefix.Registry.Partner);
     }
 
     [Fact]
@@ -53,8 +108,8 @@ public sealed class OemScriptTests
 
         Assert.Equal(1603, exitCode);
         Assert.Null(prefix.Registry.Partner);
-        Assert.Contains("msiexec returned 1603", ReadWindowsTemp(prefix, "PorSetup-PostIC.log"), StringComparison.Ordinal);
-        Assert.Contains(PartnerIdMessages.NotADigitCode, ReadWindowsTemp(prefix, "PorSetup-PostIC-msiexec.log"), StringComparison.Ordinal);
+        Assert.Contains("msiexec returned 1603", ReadLog(prefix, "PostIC.log"), StringComparison.Ordinal);
+        Assert.Contains(PartnerIdMessages.NotADigitCode, ReadLog(prefix, "PostIC-msiexec.log"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -67,40 +122,173 @@ public sealed class OemScriptTests
         var (exitCode, _) = prefix.RunBatch($"cmd /c \"{ScriptsFolder}\\PostIC.cmd\"");
 
         Assert.Equal(1619, exitCode);
-        Assert.Contains("PorSetup.msi\" not found", ReadWindowsTemp(prefix, "PorSetup-PostIC.log"), StringComparison.Ordinal);
+        Assert.Contains("PorSetup.msi\" not found", ReadLog(prefix, "PostIC.log"), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void UnattendFragment_RunsTheMsiSilentlyWithAPartnerIdInBothPasses()
+    public void UnattendFragment_RunsInstallPorSetupInBothPasses()
     {
-        var fragment = XDocument.Load(Path.Combine(TestArtifacts.RepositoryRoot, "deploy", "unattend-fragment.xml"));
-        XNamespace unattend = "urn:schemas-microsoft-com:unattend";
+        var commands = UnattendCommands();
 
-        var commands = fragment.Descendants(unattend + "Path").Concat(fragment.Descendants(unattend + "CommandLine")).Select(e => e.Value).ToList();
-
-        Assert.Equal(2, commands.Count);
-        Assert.All(commands, command =>
-        {
-            Assert.StartsWith(@"msiexec.exe /i C:\Windows\Setup\Scripts\PorSetup.msi /qn /norestart PARTNERID=", command, StringComparison.Ordinal);
-            Assert.Contains("/l*v", command, StringComparison.Ordinal);
-        });
+        Assert.Equal(
+            [
+                $@"cmd.exe /c {ScriptsFolder}\Install-PorSetup.cmd {Placeholder} specialize",
+                $@"cmd.exe /c {ScriptsFolder}\Install-PorSetup.cmd {Placeholder} FirstLogon",
+            ],
+            commands);
     }
+
+    // Each command of the fragment, run as Windows Setup runs it: as shipped it installs nothing and returns 87;
+    // with an ID in place of the placeholder it installs and logs under %WINDIR%\Logs\PorSetup.
+    [Theory]
+    [InlineData(0, "specialize")]
+    [InlineData(1, "FirstLogon")]
+    public void UnattendFragment_Commands_StopOnThePlaceholder_AndInstallWithAnId(int index, string caller)
+    {
+        using var prefix = WinePrefix.Create();
+        CopyDeployment(prefix, partnerId: null);
+        var command = UnattendCommands()[index];
+
+        var asShipped = prefix.RunBatch(command);
+        Assert.Equal(NoPartnerIdExitCode, asShipped.ExitCode);
+        Assert.Null(prefix.Registry.Partner);
+
+        var edited = prefix.RunBatch(command.Replace(Placeholder, "3456789", StringComparison.Ordinal));
+        Assert.Equal(0, edited.ExitCode);
+        Assert.Equal("3456789", prefix.Registry.Partner);
+        Assert.Contains("PorSetup: PARTNERID accepted: 3456789", ReadLog(prefix, $"{caller}-msiexec.log"), StringComparison.Ordinal);
+    }
+
+    // Wine never returns 1618 (it has no install mutex), so the retry loop is exercised over a stand-in for
+    // msiexec, named as such: a test-only batch that answers 1618 a given number of times and then runs the real
+    // msiexec.exe with the same arguments. This proves the loop (count, log lines, exit code); not that Windows
+    // answers 1618, nor how long the real wait lasts (the test sets the wait to 1 second).
+    [Fact]
+    public void InstallScript_RetriesWhenAFakeMsiexecAnswers1618_ThenInstalls()
+    {
+        using var prefix = WinePrefix.Create();
+        CopyDeployment(prefix, partnerId: "2345678");
+        UseFakeMsiexec(prefix);
+
+        var (exitCode, _) = prefix.RunBatch($"cmd /c \"{ScriptsFolder}\\PostIC.cmd\"", new Dictionary<string, string> { ["FAKE_MSIEXEC_BUSY_RUNS"] = "2" });
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("2345678", prefix.Registry.Partner);
+        var log = ReadLog(prefix, "PostIC.log");
+        Assert.Equal(2, Regex.Count(log, "msiexec returned 1618"));
+        Assert.Contains("(attempt 3 of 4)", log, StringComparison.Ordinal);
+        Assert.Contains("msiexec returned 0", log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void InstallScript_GivesUpWith1618AfterItsLastAttempt_WhenAFakeMsiexecIsAlwaysBusy()
+    {
+        using var prefix = WinePrefix.Create();
+        CopyDeployment(prefix, partnerId: "2345678");
+        UseFakeMsiexec(prefix);
+
+        var (exitCode, _) = prefix.RunBatch($"cmd /c \"{ScriptsFolder}\\PostIC.cmd\"", new Dictionary<string, string> { ["FAKE_MSIEXEC_BUSY_RUNS"] = "99" });
+
+        Assert.Equal(1618, exitCode);
+        var log = ReadLog(prefix, "PostIC.log");
+        Assert.Equal(4, Regex.Count(log, "msiexec returned 1618"));
+        Assert.Contains("giving up", log, StringComparison.Ordinal);
+        Assert.Null(prefix.Registry.Partner);
+    }
+
+    // PostIC.cmd must finish within three minutes: the waits between attempts take at most half of that.
+    [Fact]
+    public void InstallScript_RetryWaits_FitInHalfOfPostICsThreeMinutes()
+    {
+        var script = File.ReadAllText(Path.Combine(DeployFolder, "Install-PorSetup.cmd"));
+
+        var attempts = int.Parse(Setting(script, "RETRY_ATTEMPTS"), System.Globalization.CultureInfo.InvariantCulture);
+        var wait = int.Parse(Setting(script, "RETRY_WAIT_SECONDS"), System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.InRange(attempts, 2, 10);
+        Assert.InRange((attempts - 1) * wait, 1, 90);
+    }
+
+    // Wine's icacls.exe changes nothing, so the ACL itself is Windows-only: this checks the line that sets it,
+    // and that no sample writes to %WINDIR%\Temp, where every user may create files.
+    [Fact]
+    public void InstallScript_GivesItsLogFolderAnAclForSystemAndAdministratorsOnly()
+    {
+        var script = File.ReadAllText(Path.Combine(DeployFolder, "Install-PorSetup.cmd"));
+
+        Assert.Contains("set \"LOG_DIR=%WINDIR%\\Logs\\PorSetup\"", script, StringComparison.Ordinal);
+        Assert.Contains("icacls \"%LOG_DIR%\" /inheritance:r /grant:r *S-1-5-18:(OI)(CI)F *S-1-5-32-544:(OI)(CI)F", script, StringComparison.Ordinal);
+        foreach (var file in Directory.GetFiles(DeployFolder))
+        {
+            Assert.DoesNotContain(@"\Temp", File.ReadAllText(file), StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    private static string DeployFolder => Path.Combine(TestArtifacts.RepositoryRoot, "deploy");
 
     private static string ScriptsPath(WinePrefix prefix) => Path.Combine(prefix.DriveC, "windows", "Setup", "Scripts");
 
-    // What an image engineer does: copy the samples and the MSI, and write the Partner ID into the script.
-    private static void CopyDeployment(WinePrefix prefix, string partnerId)
+    private static string LogPath(WinePrefix prefix, string file) => Path.Combine(prefix.DriveC, "windows", "logs", "PorSetup", file);
+
+    private static string ReadLog(WinePrefix prefix, string file) => File.ReadAllText(LogPath(prefix, file));
+
+    private static List<string> UnattendCommands()
+    {
+        var fragment = XDocument.Load(Path.Combine(DeployFolder, "unattend-fragment.xml"));
+        XNamespace unattend = "urn:schemas-microsoft-com:unattend";
+        return [.. fragment.Descendants(unattend + "Path").Concat(fragment.Descendants(unattend + "CommandLine")).Select(e => e.Value)];
+    }
+
+    private static string Setting(string script, string name)
+    {
+        var match = Regex.Match(script, $"set \"{name}=(\\d+)\"");
+        Assert.True(match.Success, $"Install-PorSetup.cmd has no set \"{name}=<number>\" line.");
+        return match.Groups[1].Value;
+    }
+
+    // What an image engineer does: copy the samples and the MSI, and write the Partner ID into the script
+    // (null: leave the placeholder, as shipped).
+    private static void CopyDeployment(WinePrefix prefix, string? partnerId)
     {
         var target = Directory.CreateDirectory(ScriptsPath(prefix)).FullName;
-        foreach (var script in Directory.GetFiles(Path.Combine(TestArtifacts.RepositoryRoot, "deploy"), "*.cmd"))
+        foreach (var script in Directory.GetFiles(DeployFolder, "*.cmd"))
         {
-            var text = File.ReadAllText(script).Replace("PORSETUP_PARTNERID=1234567", $"PORSETUP_PARTNERID={partnerId}", StringComparison.Ordinal);
+            var text = File.ReadAllText(script);
+            if (partnerId is not null)
+            {
+                text = text.Replace($"PORSETUP_PARTNERID={Placeholder}", $"PORSETUP_PARTNERID={partnerId}", StringComparison.Ordinal);
+            }
+
             File.WriteAllText(Path.Combine(target, Path.GetFileName(script)), text);
         }
 
         File.Copy(TestPackages.Shipped, Path.Combine(target, "PorSetup.msi"));
     }
 
-    private static string ReadWindowsTemp(WinePrefix prefix, string file) =>
-        File.ReadAllText(Path.Combine(prefix.DriveC, "windows", "temp", file));
+    // A copy of Install-PorSetup.cmd that calls the test's stand-in instead of msiexec.exe, and waits 1 second
+    // between attempts instead of the shipped number; nothing else of the script changes.
+    private static void UseFakeMsiexec(WinePrefix prefix)
+    {
+        var folder = ScriptsPath(prefix);
+        File.WriteAllText(Path.Combine(folder, "Fake-Msiexec-ForRetryTests.cmd"), string.Join("\r\n",
+            "@echo off",
+            "rem TEST ONLY, never shipped: answers 1618 for the first %FAKE_MSIEXEC_BUSY_RUNS% runs, then runs msiexec.exe.",
+            "set \"RUNS=0\"",
+            "if exist \"%~dp0fake-msiexec-runs.txt\" set /p RUNS=<\"%~dp0fake-msiexec-runs.txt\"",
+            "set /a RUNS+=1",
+            ">\"%~dp0fake-msiexec-runs.txt\" echo %RUNS%",
+            "if %RUNS% LEQ %FAKE_MSIEXEC_BUSY_RUNS% exit 1618",
+            "msiexec.exe %*",
+            "exit %ERRORLEVEL%",
+            string.Empty));
+
+        var path = Path.Combine(folder, "Install-PorSetup.cmd");
+        var script = File.ReadAllText(path);
+        var withFake = script
+            .Replace("start \"\" /wait msiexec.exe ", "cmd /c call \"%~dp0Fake-Msiexec-ForRetryTests.cmd\" ", StringComparison.Ordinal)
+            .Replace("set \"RETRY_WAIT_SECONDS=25\"", "set \"RETRY_WAIT_SECONDS=1\"", StringComparison.Ordinal);
+        Assert.NotEqual(script, withFake);
+        Assert.Equal(2, Regex.Count(withFake, "Fake-Msiexec-ForRetryTests|RETRY_WAIT_SECONDS=1\""));
+        File.WriteAllText(path, withFake);
+    }
 }

@@ -6,8 +6,9 @@ using PorSetup.EndToEnd.Tests.Infrastructure;
 namespace PorSetup.EndToEnd.Tests;
 
 /// <summary>
-/// What the built MSI's tables hold that Windows needs and Wine ignores (Wine enforces neither
-/// SecureCustomProperties nor the Template's platform), read back with msitools.
+/// What the built MSI's tables hold that Windows needs and Wine ignores (the Template's platform, the component
+/// attributes, the scheduling of script actions), read back with msitools. Package identity, upgrades and secure
+/// properties are proven in <see cref="WindowsSequenceTests"/>.
 /// </summary>
 public sealed class PackageDatabaseTests
 {
@@ -16,17 +17,6 @@ public sealed class PackageDatabaseTests
     // Action name to sequence number, for one sequence table (columns: Action, Condition, Sequence).
     private static Dictionary<string, int> Sequence(string table) =>
         MsiTables.Read(TestPackages.Shipped, table).ToDictionary(row => row[0], row => int.Parse(row[2], System.Globalization.CultureInfo.InvariantCulture));
-
-    [Fact]
-    public void PartnerIdIsASecureProperty()
-    {
-        var secure = Properties["SecureCustomProperties"].Split(';');
-
-        Assert.Contains("PARTNERID", secure);
-        Assert.Contains("SAVEDPARTNERID", secure);
-        Assert.Contains("PREVIOUSPARTNERID", secure);
-        Assert.Contains("WIX_UPGRADE_DETECTED", secure);
-    }
 
     [Fact]
     public void PackageIsPerMachineX64()
@@ -77,9 +67,14 @@ public sealed class PackageDatabaseTests
     {
         var sequence = Sequence(table);
 
-        Assert.True(sequence["AppSearch"] < sequence["RestorePartnerId"]);
-        Assert.True(sequence["RestorePartnerId"] < sequence["ValidatePartnerId"]);
+        Assert.True(sequence["AppSearch"] < sequence["ValidatePartnerId"]);
+        Assert.True(sequence["LaunchConditions"] < sequence["ValidatePartnerId"]);
         Assert.True(sequence["ValidatePartnerId"] < (table == "InstallUISequence" ? sequence["ExecuteAction"] : sequence["InstallInitialize"]));
+        if (table == "InstallExecuteSequence")
+        {
+            Assert.True(sequence["RestorePartnerId"] < sequence["ValidatePartnerId"]);
+            Assert.True(sequence["UseStampedPartnerId"] < sequence["ValidatePartnerId"]);
+        }
     }
 
     [Fact]
@@ -95,7 +90,6 @@ public sealed class PackageDatabaseTests
     [Theory]
     [InlineData("RestorePreviousPartnerId", 3073)] // 0x1 DLL | 0x400 deferred | 0x800 no impersonation
     [InlineData("RollbackPartnerValue", 3329)]     // 0x1 DLL | 0x500 rollback | 0x800 no impersonation
-    [InlineData("FailWhenDeferred", 3073)]
     public void ScriptActionsRunAsSystemAtTheRightTime(string action, int type)
     {
         var row = MsiTables.Read(TestPackages.Shipped, "CustomAction").Single(r => r[0] == action);
@@ -109,7 +103,6 @@ public sealed class PackageDatabaseTests
         var sequence = Sequence("InstallExecuteSequence");
 
         Assert.True(sequence["RollbackPartnerValue"] < sequence["WriteRegistryValues"]);
-        Assert.True(sequence["WriteRegistryValues"] < sequence["FailWhenDeferred"]);
         Assert.True(sequence["RemoveRegistryValues"] < sequence["RestorePreviousPartnerId"]);
         Assert.True(sequence["SetRestorePreviousPartnerIdData"] < sequence["InstallInitialize"]);
     }

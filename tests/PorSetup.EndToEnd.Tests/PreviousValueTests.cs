@@ -55,4 +55,79 @@ public sealed class PreviousValueTests
 
         Assert.Equal(HandSetId, prefix.Registry.Partner);
     }
+
+    public static TheoryData<string> HandSetStrings => new()
+    {
+        "#12 345 Contoso",
+        "  spaces around  ",
+        "accepté 値 Ω",
+        "[ProductCode] [%TEMP] [\\[]",
+        new string('9', 300),
+    };
+
+    /// <remarks>
+    /// The value travels as Windows Installer's raw search form (a leading # doubled) through PorSetup's own key and
+    /// CustomActionData, and RestorePartnerValue reads that form back: the string comes back exactly.
+    /// </remarks>
+    [Theory]
+    [MemberData(nameof(HandSetStrings))]
+    public void Uninstall_PutsBackExactlyTheStringThatWasThere(string handSet)
+    {
+        using var prefix = WinePrefix.Create();
+        prefix.Registry.SetString(WineRegistry.MsoKey, WineRegistry.PartnerValue, handSet);
+        var product = new PackageInstaller(prefix, TestPackages.Shipped);
+        product.InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1234567");
+        Assert.Equal("1234567", prefix.Registry.Partner);
+        Assert.Equal(handSet, prefix.Registry.GetString(PorSetupKey, "PreviousPartner"));
+
+        product.UninstallProduct(MsiExecReturnCode.SUCCESS);
+
+        Assert.Equal(("REG_SZ", handSet), prefix.Registry.Get(WineRegistry.MsoKey, WineRegistry.PartnerValue));
+    }
+
+    /// <remarks>
+    /// A previous value that is not a string is put back with its type and data: PorSetup writes its REG_SZ over it
+    /// while installed, and the last uninstall restores what was there. REG_EXPAND_SZ is checked in the unit tests
+    /// only (RestorePartnerValueActionTests): Wine's raw search expands it and drops its type, which Windows keeps
+    /// ("#%" and the unexpanded text).
+    /// </remarks>
+    [Theory]
+    [InlineData("REG_DWORD", "1234567", "0x12d687")]
+    [InlineData("REG_BINARY", "0a0b", "0A0B")]
+    public void Uninstall_PutsBackAValueOfAnotherTypeWithItsType(string type, string data, string shown)
+    {
+        using var prefix = WinePrefix.Create();
+        prefix.Registry.Set(WineRegistry.MsoKey, WineRegistry.PartnerValue, type, data);
+        var product = new PackageInstaller(prefix, TestPackages.Shipped);
+        product.InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1234567");
+        Assert.Equal("1234567", prefix.Registry.Partner);
+
+        product.UninstallProduct(MsiExecReturnCode.SUCCESS);
+
+        Assert.Equal((type, shown), prefix.Registry.Get(WineRegistry.MsoKey, WineRegistry.PartnerValue));
+    }
+
+    /// <remarks>
+    /// The issue this guards against: a second package (another culture, a stamped copy) used to remember the first
+    /// one's ID as the "previous" value. Each package replaces the last by a major upgrade and carries the value from
+    /// before the first PorSetup on.
+    /// </remarks>
+    [Fact]
+    public void AcrossBuildsCulturesAndStampedCopies_TheLastUninstallPutsBackTheValueFromBeforeTheFirst()
+    {
+        using var prefix = WinePrefix.Create();
+        prefix.Registry.SetString(WineRegistry.MsoKey, WineRegistry.PartnerValue, HandSetId);
+        new PackageInstaller(prefix, TestPackages.Shipped).InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1234567");
+        new PackageInstaller(prefix, TestPackages.InCulture("fr-FR")).InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=2345678");
+        var stamped = new PackageInstaller(prefix, Fleet.Msi(FleetPackage.StampedA));
+        stamped.InstallProduct(MsiExecReturnCode.SUCCESS);
+        Assert.Equal(Fleet.StampedAId, prefix.Registry.Partner);
+        Assert.Single(prefix.PorSetupProductCodes());
+
+        stamped.UninstallProduct(MsiExecReturnCode.SUCCESS);
+
+        Assert.Empty(prefix.PorSetupProductCodes());
+        Assert.Equal(HandSetId, prefix.Registry.Partner);
+        Assert.False(prefix.Registry.KeyExists(PorSetupKey));
+    }
 }

@@ -67,7 +67,7 @@ public sealed class RepetitionTests
         using var prefix = WinePrefix.Create();
         prefix.Registry.SetString(WineRegistry.MsoKey, WineRegistry.PartnerValue, "1111111");
         var before = MachineSnapshot.Take(prefix);
-        var product = new PackageInstaller(prefix, TestPackages.Shipped);
+        var product = new PackageInstaller(prefix, TestPackages.FailingWhenDeferred);
 
         product.InstallProduct(MsiExecReturnCode.ERROR_INSTALL_FAILURE, "PARTNERID=12a");
         product.InstallProduct(MsiExecReturnCode.ERROR_INSTALL_FAILURE, "PARTNERID=1234567", "PORSETUPFAILWHENDEFERRED=1");

@@ -7,24 +7,27 @@ public class MsiStamperTests
     private static readonly Dictionary<string, string> Partner = new() { ["PARTNERID"] = "1234567" };
 
     [MsitoolsFact]
-    public void Stamp_AddsRow_AndNewPackageCode_KeepingOtherSummaryFields()
+    public void Stamp_AddsRow_AndNewPackageAndProductCodes_KeepingOtherSummaryFields()
     {
         using var scratch = new ScratchDirectory();
         var msi = TestPackage.Build(scratch);
         var stamped = scratch.File("stamped.msi");
 
-        var packageCode = MsiStamper.Stamp(msi, stamped, Partner);
+        var codes = MsiStamper.Stamp(msi, stamped, Partner);
 
         var before = TestPackage.ExportProperties(msi);
         var after = TestPackage.ExportProperties(stamped);
         Assert.False(before.ContainsKey("PARTNERID"));
         Assert.Equal("1234567", after["PARTNERID"]);
-        Assert.Equal(before, after.Where(p => p.Key != "PARTNERID").ToDictionary());
+        Assert.Equal(codes.ProductCode.ToString("B").ToUpperInvariant(), after["ProductCode"]);
+        Assert.NotEqual(before["ProductCode"], after["ProductCode"]);
+        Assert.NotEqual(codes.PackageCode, codes.ProductCode);
+        Assert.Equal(before.Where(p => p.Key != "ProductCode"), after.Where(p => p.Key is not "PARTNERID" and not "ProductCode").ToDictionary());
 
         var oldSummary = TestPackage.SummaryInfo(msi);
         var newSummary = TestPackage.SummaryInfo(stamped);
         var revision = newSummary["Revision number (UUID)"];
-        Assert.Equal(packageCode.ToString("B").ToUpperInvariant(), revision);
+        Assert.Equal(codes.PackageCode.ToString("B").ToUpperInvariant(), revision);
         Assert.NotEqual(oldSummary["Revision number (UUID)"], revision);
         Assert.Equal(oldSummary.Where(p => !p.Key.StartsWith("Revision", StringComparison.Ordinal)), newSummary.Where(p => !p.Key.StartsWith("Revision", StringComparison.Ordinal)));
         Assert.Equal(oldSummary.Count, newSummary.Count);
@@ -110,6 +113,12 @@ public class MsiStamperTests
 
         Assert.Null(CompoundFile.Read(stamped).FindStream("\u0005DigitalSignature"));
         Assert.Equal("1234567", TestPackage.ExportProperties(stamped)["PARTNERID"]);
+    }
+
+    [Fact]
+    public void Stamp_ProductCodeGiven_IsRefused()
+    {
+        Assert.Throws<ArgumentException>(() => MsiStamper.Stamp("unused.msi", "unused-out.msi", new Dictionary<string, string> { ["ProductCode"] = "{00000000-0000-0000-0000-000000000001}" }));
     }
 
     [Theory]

@@ -40,6 +40,22 @@ public class MsiTransformTests
     }
 
     [MsitoolsFact]
+    public void Read_WithoutTheBasePackage_DecodesThePropertyRows()
+    {
+        using var scratch = new ScratchDirectory();
+        var msi = TestPackage.Build(scratch, partnerId: "1111111");
+        var mst = scratch.File("partner.mst");
+        MsiTransformWriter.WriteTransform(msi, mst, new Dictionary<string, string> { ["PARTNERID"] = "7654321", ["OTHER"] = "x" });
+
+        var alone = MsiTransformReader.Read(mst);
+        var withBase = MsiTransformReader.Read(mst, msi);
+
+        Assert.Equal(["Property"], alone.Tables);
+        Assert.Equal(withBase.Rows.Select(r => (r.Operation, string.Join('=', r.Values))), alone.Rows.Select(r => (r.Operation, string.Join('=', r.Values))));
+        Assert.Equal(2, alone.Rows.Count);
+    }
+
+    [MsitoolsFact]
     public void WriteTransform_HasTheStreamsAndSummaryWindowsInstallerExpects()
     {
         using var scratch = new ScratchDirectory();

@@ -7,10 +7,12 @@ namespace PorSetup.Cli.Commands;
 /// <summary>porsetup check-id 1234567: the installer's rule, without installing anything.</summary>
 public static class CheckIdCommand
 {
+    public const string Name = "check-id";
+
     public static Command Create()
     {
         var id = new Argument<string>("partner-id") { Description = "The ID to check." };
-        var command = new Command("check-id", "Checks a Partner ID with the rule the installer applies. Exit code 0 when valid, 2 when not.") { id };
+        var command = new Command(Name, "Checks a Partner ID with the rule the installer applies.") { id };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;

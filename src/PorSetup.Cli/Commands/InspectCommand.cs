@@ -1,39 +1,45 @@
 // Copyright (c) PorSetup contributors. MIT licensed.
 
 using System.CommandLine;
-using PorSetup.Msi;
 
 namespace PorSetup.Cli.Commands;
 
-/// <summary>porsetup inspect X.msi: what a package is and which Partner ID, if any, is stamped in it.</summary>
+/// <summary>porsetup inspect X.msi or X.mst: what a package or transform is, and the Partner ID it carries or sets.</summary>
 public static class InspectCommand
 {
-    private static readonly string[] Shown = ["ProductName", "ProductVersion", "Manufacturer", "ProductCode", "UpgradeCode", "ProductLanguage", PackageCommand.PartnerIdProperty];
+    public const string Name = "inspect";
 
     public static Command Create()
     {
-        var msi = new Argument<FileInfo>("msi") { Description = "An MSI package." };
-        var command = new Command("inspect", "Shows a package's identity and the PARTNERID stamped in it, if any.") { msi };
+        var file = new Argument<FileInfo>("file") { Description = "An MSI package (.msi) or a transform (.mst)." };
+        var command = new Command(
+            Name,
+            "Shows the Partner ID a package carries (PARTNERID, and the stamped Partner ID of a stamped copy) and its identity, or what a transform sets, PARTNERID first.")
+        {
+            file,
+        };
         command.SetAction(parse =>
         {
-            var file = parse.GetValue(msi)!;
             try
             {
-                var properties = MsiProperties.Read(file.FullName);
-                var summary = MsiProperties.ReadSummaryInformation(file.FullName);
-                var output = parse.InvocationConfiguration.Output;
-                foreach (var name in Shown)
+                var input = InstallerFile.Open(parse.GetValue(file)!.FullName);
+                var lines = input.Kind switch
                 {
-                    output.WriteLine($"{name}: {(properties.TryGetValue(name, out var value) ? value : "(not set)")}");
+                    InstallerFileKind.Package => PackageReport.Lines(input),
+                    InstallerFileKind.Transform => TransformReport.Lines(input),
+                    _ => throw new FileProblemException($"{input.Path} is a patch (.msp): inspect reads MSI packages and transforms."),
+                };
+                foreach (var line in lines)
+                {
+                    parse.InvocationConfiguration.Output.WriteLine(line);
                 }
 
-                output.WriteLine($"PackageCode: {summary.GetString(SummaryPropertyId.RevisionNumber)}");
                 return ExitCodes.Success;
             }
-            catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException)
+            catch (FileProblemException problem)
             {
-                parse.InvocationConfiguration.Error.WriteLine($"{file.FullName}: {exception.Message}");
-                return ExitCodes.FileError;
+                parse.InvocationConfiguration.Error.WriteLine(problem.Message);
+                return problem.ExitCode;
             }
         });
         return command;

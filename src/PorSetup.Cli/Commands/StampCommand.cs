@@ -10,11 +10,14 @@ public static class StampCommand
 {
     public static Command Create() => PackageCommand.Create(
         "stamp",
-        "Writes a copy of the MSI with PARTNERID set in its Property table and a new PackageCode, for Group Policy software installation, which cannot pass properties.",
-        (msi, id) => Path.Combine(msi.DirectoryName!, $"{Path.GetFileNameWithoutExtension(msi.Name)}-{id}.msi"),
+        "Writes a copy of the MSI with the Partner ID stamped into its Property table (StampedPartnerId) and a new PackageCode and ProductCode, for Group Policy software installation, which cannot pass properties. The copy replaces any installed PorSetup of the same or a lower version. An existing file is not replaced without --force: a copy already deployed from a share must keep its codes.",
+        (msi, id) => Path.Combine(Path.GetDirectoryName(msi)!, $"{Path.GetFileNameWithoutExtension(msi)}-{id}.msi"),
         (msi, id, output) =>
         {
-            var packageCode = MsiStamper.Stamp(msi.FullName, output, new Dictionary<string, string> { [PackageCommand.PartnerIdProperty] = id });
-            return $"Wrote {output}: PARTNERID={id}, PackageCode {packageCode.ToString("B").ToUpperInvariant()}.";
+            var codes = MsiStamper.Stamp(msi.Path, output, new Dictionary<string, string> { [PropertyNames.StampedPartnerId] = id });
+            return $"Wrote {output}: stamped Partner ID {id}, PackageCode {Format(codes.PackageCode)}, ProductCode {Format(codes.ProductCode)}.";
         });
+
+    /// <summary>Windows Installer's GUID form: braces, upper case.</summary>
+    private static string Format(Guid code) => code.ToString("B", System.Globalization.CultureInfo.InvariantCulture).ToUpperInvariant();
 }

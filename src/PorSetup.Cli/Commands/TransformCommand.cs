@@ -10,11 +10,11 @@ public static class TransformCommand
 {
     public static Command Create() => PackageCommand.Create(
         "transform",
-        "Writes a transform (.mst) that sets PARTNERID, to apply with msiexec TRANSFORMS= or in a Group Policy deployment's Modifications tab.",
-        (msi, id) => Path.Combine(msi.DirectoryName!, $"PartnerId-{id}.mst"),
+        "Writes a transform (.mst) that sets PARTNERID, to apply with msiexec TRANSFORMS= or in a Group Policy deployment's Modifications tab. An existing file is not replaced without --force.",
+        (msi, id) => Path.Combine(Path.GetDirectoryName(msi)!, $"PartnerId-{id}.mst"),
         (msi, id, output) =>
         {
-            MsiTransformWriter.WriteTransform(msi.FullName, output, new Dictionary<string, string> { [PackageCommand.PartnerIdProperty] = id });
-            return $"Wrote {output}: sets PARTNERID={id}.";
+            MsiTransformWriter.WriteTransform(msi.Path, output, new Dictionary<string, string> { [PropertyNames.PartnerId] = id });
+            return $"Wrote {output}: sets {PropertyNames.PartnerId}={id}.";
         });
 }

@@ -11,7 +11,8 @@ namespace PorSetup.EndToEnd.Tests.Infrastructure;
 /// Not counted: Windows Installer's own empty registration keys (Classes\Installer, CurrentVersion\Installer)
 /// and its folder C:\Windows\Installer. Windows has them from the start; Wine creates them on first use and does
 /// not prune them. A key there with any value in it (a registered product, a component), or a file in the folder,
-/// still counts.
+/// still counts. Nor Wine's inventory of the host's network adapters (Windows NT\CurrentVersion\NetworkCards),
+/// which Wine's services write whenever they get to it, at no fixed point of a test.
 /// </remarks>
 public sealed record MachineSnapshot(IReadOnlySet<string> Registry, IReadOnlySet<string> Files)
 {
@@ -19,6 +20,12 @@ public sealed record MachineSnapshot(IReadOnlySet<string> Registry, IReadOnlySet
     [
         @"[HKEY_LOCAL_MACHINE\SOFTWARE\Classes\Installer",
         @"[HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Installer",
+    ];
+
+    private static readonly string[] WineInventoryTrees =
+    [
+        @"[HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows NT\CurrentVersion\NetworkCards",
+        @"[HKEY_LOCAL_MACHINE\SOFTWARE\Wow6432Node\Microsoft\Windows NT\CurrentVersion\NetworkCards",
     ];
 
     private static readonly string InstallerFolder = Path.Combine("windows", "Installer") + Path.DirectorySeparatorChar;
@@ -79,7 +86,7 @@ public sealed record MachineSnapshot(IReadOnlySet<string> Registry, IReadOnlySet
             if (line.StartsWith('['))
             {
                 CloseKey();
-                key = line;
+                key = WineInventoryTrees.Any(tree => line.StartsWith(tree, StringComparison.OrdinalIgnoreCase)) ? null : line;
                 keyHasValues = false;
             }
             else if (key is not null)

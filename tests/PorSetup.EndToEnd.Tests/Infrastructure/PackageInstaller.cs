@@ -13,6 +13,7 @@ public sealed class PackageInstaller(WinePrefix prefix, string msiPath)
 
     private int runs;
 
+    /// <summary>The package, or a ProductCode ({...}) for msiexec /x {ProductCode} and the like.</summary>
     public string MsiPath { get; } = msiPath;
 
     /// <summary>Environment variables set for msiexec (and so for its custom-action processes), such as TEMP.</summary>
@@ -45,7 +46,8 @@ public sealed class PackageInstaller(WinePrefix prefix, string msiPath)
     {
         var log = Path.Combine(prefix.Root, "tmp", $"msiexec-{++this.runs}.log");
         var variables = new Dictionary<string, string>();
-        var commandLine = new List<string> { "msiexec", action, $"\"{WinePrefix.WindowsPath(this.MsiPath)}\"", "/qn", "/l*v", $"\"{WinePrefix.WindowsPath(log)}\"" };
+        var target = this.MsiPath.StartsWith('{') ? this.MsiPath : $"\"{WinePrefix.WindowsPath(this.MsiPath)}\"";
+        var commandLine = new List<string> { "msiexec", action, target, "/qn", "/l*v", $"\"{WinePrefix.WindowsPath(log)}\"" };
         foreach (var property in properties)
         {
             // NAME=value becomes NAME="%PORSETUP_ARGn%": the value reaches msiexec exactly as given.

@@ -1,13 +1,15 @@
 // Copyright (c) PorSetup contributors. MIT licensed.
 
 using System.Collections.Concurrent;
+using System.Xml.Linq;
 using PorSetup.Build;
 
 namespace PorSetup.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
 /// The packages the tests install: the shipped MSI, and variants of the same source at other versions (for
-/// upgrades and downgrades) or in other cultures, built once per test run with the Linux build build.ps1 uses.
+/// upgrades and downgrades), in other cultures or with a test hook (TestData/&lt;Hook&gt;/Hook.wxs), built once per
+/// test run with the Linux build build.ps1 uses.
 /// </summary>
 public static class TestPackages
 {
@@ -36,8 +38,11 @@ public static class TestPackages
     public static string WithHungWorker() =>
         Builds.GetOrAdd("hung-worker", _ => new Lazy<string>(BuildWithHungWorker)).Value;
 
-    private static string Get(string culture, string version) =>
-        Builds.GetOrAdd($"{culture}/{version}", _ => new Lazy<string>(() => Build(culture, version))).Value;
+    /// <summary>
+    /// The shipped package with the FailWhenDeferred hook: PORSETUPFAILWHENDEFERRED=1 fails the install after the
+    /// registry was written. A package of its own (own ProductCode), like any other build.
+    /// </summary>
+    public static string FailingWhenDeferred => Get("en-US", ProductIdentity.Version, "FailWhenDeferred");
 
     private static string BuildWithHungWorker()
     {
@@ -64,11 +69,37 @@ public static class TestPackages
         return output;
     }
 
-    private static string Build(string culture, string version)
+    private static string Get(string culture, string version, string? hook = null) =>
+        Builds.GetOrAdd($"{culture}/{version}/{hook}", _ => new Lazy<string>(() => Build(culture, version, hook))).Value;
+
+    private static string Build(string culture, string version, string? hook)
     {
-        var output = Path.Combine(Root.Value, culture, version, "PorSetup.msi");
+        var folder = Path.Combine(Root.Value, culture, version, hook ?? "shipped");
+        var source = hook is null ? TestArtifacts.PackageSource : WithHook(hook, folder);
+        var output = Path.Combine(folder, "PorSetup.msi");
         WixlPackageBuilder.Build(new MsiBuildRequest(
-            TestArtifacts.PackageSource, culture, ProductIdentity.Defines(TestArtifacts.CustomActionDll, version), output));
+            source, culture, ProductIdentity.Defines(TestArtifacts.CustomActionDll, version), output));
         return output;
+    }
+
+    // Package.wxs with the hook's custom actions and sequence entries added, beside copies of its .wxl files.
+    private static string WithHook(string hook, string folder)
+    {
+        var wxs = WixNamespaces.Wxs;
+        var package = XDocument.Load(TestArtifacts.PackageSource, LoadOptions.SetLineInfo);
+        var target = package.Root!.Element(wxs + "Package")!;
+        var additions = XDocument.Load(Path.Combine(AppContext.BaseDirectory, "TestData", hook, "Hook.wxs")).Root!.Element(wxs + "Package")!;
+        target.Add(additions.Elements(wxs + "CustomAction"));
+        target.Element(wxs + "InstallExecuteSequence")!.Add(additions.Elements(wxs + "InstallExecuteSequence").Elements());
+
+        Directory.CreateDirectory(folder);
+        foreach (var localization in Directory.GetFiles(Path.GetDirectoryName(TestArtifacts.PackageSource)!, "*.wxl"))
+        {
+            File.Copy(localization, Path.Combine(folder, Path.GetFileName(localization)));
+        }
+
+        var path = Path.Combine(folder, "Package.wxs");
+        package.Save(path);
+        return path;
     }
 }

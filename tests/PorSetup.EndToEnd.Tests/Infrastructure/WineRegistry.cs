@@ -2,7 +2,11 @@
 
 namespace PorSetup.EndToEnd.Tests.Infrastructure;
 
-/// <summary>The prefix's real registry, read and written with Wine's reg.exe.</summary>
+/// <summary>
+/// The prefix's real registry, read and written with Wine's reg.exe. A reg command that fails for any reason but a
+/// missing key or value (a wine process that could not start under load, say) is run again, and throws if it keeps
+/// failing: a read never turns a failed command into "no value".
+/// </summary>
 public sealed class WineRegistry(WinePrefix prefix)
 {
     /// <summary>Where PorSetup writes, per Microsoft's Windows Server Essentials instructions.</summary>
@@ -13,39 +17,39 @@ public sealed class WineRegistry(WinePrefix prefix)
     /// <summary>The Partner value in the 64-bit view, or null when there is none.</summary>
     public string? Partner => this.GetString(MsoKey, PartnerValue);
 
-    /// <summary>A REG_SZ value, or null when the key or the value does not exist.</summary>
-    public string? GetString(string key, string name, RegistryView view = RegistryView.Registry64)
+    /// <summary>A REG_SZ value, or null when the key or the value does not exist (or is of another type).</summary>
+    public string? GetString(string key, string name, RegistryView view = RegistryView.Registry64) =>
+        this.Get(key, name, view) is ("REG_SZ", var data) ? data : null;
+
+    /// <summary>
+    /// A value's type and data as reg query prints them ("REG_DWORD", "0x12d687"; a multi-string's parts joined by
+    /// "\\0"), or null when missing. Read from reg export, which writes UTF-16: reg query prints in the OEM code page,
+    /// which loses text outside it.
+    /// </summary>
+    public (string Type, string Data)? Get(string key, string name, RegistryView view = RegistryView.Registry64)
     {
-        var result = prefix.Wine("reg", "query", key, "/v", name, Switch(view));
-        if (result.ExitCode != 0)
-        {
-            return null;
-        }
-
-        // "    Partner    REG_SZ    1234567": the data is everything after the type, spaces included.
-        foreach (var line in result.StandardOutput.Split('\n'))
-        {
-            var marker = line.IndexOf("    REG_SZ    ", StringComparison.Ordinal);
-            if (marker >= 0 && line[..marker].Trim() == name)
-            {
-                return line[(marker + "    REG_SZ    ".Length)..].TrimEnd('\r');
-            }
-        }
-
-        return null;
+        var section = $"[{key.Replace("HKLM\\", "HKEY_LOCAL_MACHINE\\", StringComparison.Ordinal)}]";
+        var lines = RegFile.ValueLines(this.Export(key, view), section);
+        var prefixText = name.Length == 0 ? "@=" : $"\"{RegFile.Escape(name)}\"=";
+        var line = lines.FirstOrDefault(l => l.StartsWith(prefixText, StringComparison.OrdinalIgnoreCase));
+        return line is null ? null : RegFile.Parse(line[prefixText.Length..]);
     }
 
     public bool KeyExists(string key, RegistryView view = RegistryView.Registry64) =>
-        prefix.Wine("reg", "query", key, Switch(view)).ExitCode == 0;
+        this.Reg("query", key, Switch(view)).ExitCode == 0;
 
     public void SetString(string key, string name, string value, RegistryView view = RegistryView.Registry64) =>
-        Check(prefix.Wine("reg", "add", key, "/v", name, "/t", "REG_SZ", "/d", value, "/f", Switch(view)), "reg add");
+        this.Set(key, name, "REG_SZ", value, view);
+
+    /// <summary>A value of any type, with its data as reg add /d takes it.</summary>
+    public void Set(string key, string name, string type, string data, RegistryView view = RegistryView.Registry64) =>
+        Check(this.Reg("add", key, "/v", name, "/t", type, "/d", data, "/f", Switch(view)), "reg add");
 
     /// <summary>The whole key, as reg export writes it; for comparing before and after.</summary>
-    public string Export(string key)
+    public string Export(string key, RegistryView view = RegistryView.Registry64)
     {
         var file = Path.Combine(prefix.Root, "tmp", $"export-{Guid.NewGuid():N}.reg");
-        var result = prefix.Wine("reg", "export", key, WinePrefix.WindowsPath(file), "/y");
+        var result = this.Reg("export", key, WinePrefix.WindowsPath(file), "/y", Switch(view));
         if (result.ExitCode != 0)
         {
             return string.Empty;
@@ -54,6 +58,24 @@ public sealed class WineRegistry(WinePrefix prefix)
         var text = File.ReadAllText(file);
         File.Delete(file);
         return text;
+    }
+
+    // Exit code 1 with "Unable to find" is reg's answer for a missing key or value; anything else is a failure.
+    private PorSetup.Build.ToolResult Reg(params string[] arguments)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var result = prefix.Wine(["reg", .. arguments]);
+            if (result.ExitCode == 0 || (result.ExitCode == 1 && (result.StandardError + result.StandardOutput).Contains("Unable to find", StringComparison.Ordinal)))
+            {
+                return result;
+            }
+
+            if (attempt == 3)
+            {
+                throw new InvalidOperationException($"reg {string.Join(' ', arguments)} failed with exit code {result.ExitCode}: {result.StandardOutput}{result.StandardError}");
+            }
+        }
     }
 
     private static string Switch(RegistryView view) => view == RegistryView.Registry64 ? "/reg:64" : "/reg:32";

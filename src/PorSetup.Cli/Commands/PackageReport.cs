@@ -1,0 +1,42 @@
+// Copyright (c) PorSetup contributors. MIT licensed.
+
+using PorSetup.Msi;
+
+namespace PorSetup.Cli.Commands;
+
+/// <summary>What inspect shows of an MSI package: its Partner ID properties first, then its identity.</summary>
+internal static class PackageReport
+{
+    private const string NotSet = "(not set)";
+
+    private static readonly string[] Identity = ["ProductName", "ProductVersion", "Manufacturer", "ProductCode", "UpgradeCode", "ProductLanguage"];
+
+    public static IReadOnlyList<string> Lines(InstallerFile package)
+    {
+        IReadOnlyDictionary<string, string> properties;
+        string? packageCode;
+        try
+        {
+            properties = MsiProperties.Read(package.Path);
+            packageCode = MsiProperties.ReadSummaryInformation(package.Path).GetString(SummaryPropertyId.RevisionNumber);
+        }
+        catch (InvalidDataException exception)
+        {
+            throw package.Unreadable(exception);
+        }
+
+        var lines = new List<string>
+        {
+            $"{package.Path}: MSI package",
+            $"{PropertyNames.PartnerId}: {properties.GetValueOrDefault(PropertyNames.PartnerId, NotSet)}",
+        };
+        if (properties.TryGetValue(PropertyNames.StampedPartnerId, out var stamped))
+        {
+            lines.Add($"Stamped Partner ID ({PropertyNames.StampedPartnerId}): {stamped}");
+        }
+
+        lines.AddRange(Identity.Select(name => $"{name}: {properties.GetValueOrDefault(name, NotSet)}"));
+        lines.Add($"PackageCode: {packageCode ?? NotSet}");
+        return lines;
+    }
+}

@@ -1,0 +1,113 @@
+// Copyright (c) PorSetup contributors. MIT licensed.
+
+using PorSetup.Msi;
+
+namespace PorSetup.Cli.Commands;
+
+/// <summary>
+/// What inspect shows of a transform: the properties it sets, PARTNERID first, then the package it was made
+/// from and the checks Windows Installer makes before applying it.
+/// </summary>
+internal static class TransformReport
+{
+    // A ProductCode in braces, as the transform's summary writes it before the product version.
+    private const int GuidLength = 38;
+
+    public static IReadOnlyList<string> Lines(InstallerFile transform)
+    {
+        MsiTransform content;
+        try
+        {
+            content = MsiTransformReader.Read(transform.Path);
+        }
+        catch (InvalidDataException exception)
+        {
+            throw transform.Unreadable(exception);
+        }
+
+        var properties = content.Rows.Where(r => r.Table == "Property" && r.Values[0] is string).ToList();
+        var lines = new List<string>
+        {
+            $"{transform.Path}: transform (.mst)",
+            $"{PropertyNames.PartnerId}: {What(properties, PropertyNames.PartnerId)}",
+        };
+        if (properties.Any(r => Name(r) == PropertyNames.StampedPartnerId))
+        {
+            lines.Add($"Stamped Partner ID ({PropertyNames.StampedPartnerId}): {What(properties, PropertyNames.StampedPartnerId)}");
+        }
+
+        var others = properties.Where(r => Name(r) is not PropertyNames.PartnerId and not PropertyNames.StampedPartnerId).ToList();
+        if (others.Count > 0)
+        {
+            lines.Add($"Other properties: {string.Join(", ", others.Select(r => $"{Name(r)} {What(others, Name(r))}"))}");
+        }
+
+        var otherTables = content.Tables.Where(t => t != "Property").ToList();
+        if (otherTables.Count > 0)
+        {
+            lines.Add($"Also changes the tables: {string.Join(", ", otherTables)}");
+        }
+
+        if (BasePackage(content.Summary.GetString(SummaryPropertyId.RevisionNumber)) is { } basePackage)
+        {
+            lines.Add($"Made from: {basePackage}");
+        }
+
+        lines.Add(Checks(content.Flags));
+        return lines;
+    }
+
+    private static string Name(MsiTransformRow row) => (string)row.Values[0]!;
+
+    private static string What(IEnumerable<MsiTransformRow> rows, string name) =>
+        rows.LastOrDefault(r => Name(r) == name) switch
+        {
+            null => "(not set by the transform)",
+            { Operation: MsiTransformOperation.Delete } => "(removed by the transform)",
+            var row => $"{row.Values[1]} (set by the transform)",
+        };
+
+    // "{ProductCode}version;{ProductCode}version;{UpgradeCode}": the base package, then the package the transform makes.
+    private static string? BasePackage(string? revision)
+    {
+        var parts = revision?.Split(';') ?? [];
+        if (parts.Length < 3 || parts[0].Length < GuidLength)
+        {
+            return null;
+        }
+
+        return $"ProductCode {parts[0][..GuidLength]}, ProductVersion {parts[0][GuidLength..]}, UpgradeCode {parts[2]}";
+    }
+
+    private static string Checks(MsiTransformFlags flags)
+    {
+        var checks = new List<string>();
+        if (flags.HasFlag(MsiTransformFlags.ValidateUpgradeCode))
+        {
+            checks.Add("UpgradeCode");
+        }
+
+        if (flags.HasFlag(MsiTransformFlags.ValidateProduct))
+        {
+            checks.Add("ProductCode");
+        }
+
+        if (flags.HasFlag(MsiTransformFlags.ValidateLanguage))
+        {
+            checks.Add("language");
+        }
+
+        if (flags.HasFlag(MsiTransformFlags.ValidatePlatform))
+        {
+            checks.Add("platform");
+        }
+
+        const MsiTransformFlags versions = MsiTransformFlags.ValidateMajorVersion | MsiTransformFlags.ValidateMinorVersion | MsiTransformFlags.ValidateUpdateVersion;
+        if ((flags & versions) != 0)
+        {
+            checks.Add("version");
+        }
+
+        return checks.Count == 0 ? "Applies to: any package (no checks)" : $"Applies only to a package with the same: {string.Join(", ", checks)}";
+    }
+}

@@ -1,0 +1,10 @@
+// Copyright (c) PorSetup contributors. MIT licensed.
+
+namespace PorSetup.Build.Tests;
+
+/// <summary>A fact about the Linux build's MSI: needs wixl and msitools, and is skipped, saying so, without them (Windows).</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class LinuxBuildFactAttribute : FactAttribute
+{
+    public LinuxBuildFactAttribute() => this.Skip = LinuxBuildTools.SkipReason;
+}

@@ -1,0 +1,10 @@
+// Copyright (c) PorSetup contributors. MIT licensed.
+
+namespace PorSetup.Build.Tests;
+
+/// <summary>A theory about the Linux build's MSI: needs wixl and msitools, and is skipped, saying so, without them (Windows).</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class LinuxBuildTheoryAttribute : TheoryAttribute
+{
+    public LinuxBuildTheoryAttribute() => this.Skip = LinuxBuildTools.SkipReason;
+}

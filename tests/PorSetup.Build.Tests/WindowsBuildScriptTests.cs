@@ -1,0 +1,154 @@
+// Copyright (c) PorSetup contributors. MIT licensed.
+
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+namespace PorSetup.Build.Tests;
+
+/// <summary>
+/// build.ps1's Windows branch (WixToolset.Sdk), which cannot run here: its functions are read out of the script
+/// with PowerShell's parser and run with the repository's pwsh (dotnet tool), and checked against the SDK's rules
+/// as read in wixtoolset/wix at tag v6.0.2, and against the README.
+/// </summary>
+public sealed partial class WindowsBuildScriptTests
+{
+    private static string BuildScript => Path.Combine(RepositoryFiles.Root, "build.ps1");
+
+    private static string WixProject => Path.Combine(RepositoryFiles.Installer, "PorSetup.wixproj");
+
+    [Theory]
+    [InlineData("en-US")]
+    [InlineData("fr-FR")]
+    public void WhereBuildPs1LooksForTheWixOutput_IsWhereTheSdkWritesIt(string culture)
+    {
+        var outDir = Path.Combine(RepositoryFiles.Root, "artifacts", "wix");
+        var project = XDocument.Load(WixProject);
+        var outputName = project.Descendants("OutputName").Single().Value;
+        Assert.DoesNotContain(project.Descendants(), e => e.Name.LocalName is "EnableDefaultItems" or "EnableDefaultEmbeddedResourceItems");
+        // The SDK's default EmbeddedResource items: **/*.wxl below the project.
+        var wxlFiles = Directory.GetFiles(RepositoryFiles.Installer, "*.wxl", SearchOption.AllDirectories);
+
+        var expected = WixSdkOutput.MsiPath(outDir, culture, wxlFiles.Length, outputName);
+        var actual = RunBuildScriptFunction($"Get-WixMsiPath '{outDir}' '{culture}'");
+
+        Assert.Equal(Normalize(expected), Normalize(actual));
+        Assert.EndsWith($"{culture}/PorSetup.msi", Normalize(actual), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en-US", "artifacts/PorSetup.msi")]
+    [InlineData("fr-FR", "artifacts/fr-FR/PorSetup.msi")]
+    public void TheMsiIsCopiedToTheDocumentedPlace(string culture, string documented)
+    {
+        var artifacts = Path.Combine(RepositoryFiles.Root, "artifacts");
+
+        var actual = RunBuildScriptFunction($"Get-ArtifactMsiPath '{artifacts}' '{culture}'");
+
+        Assert.Equal(Normalize(Path.Combine(RepositoryFiles.Root, documented)), Normalize(actual));
+        Assert.Contains($"`{documented}`", File.ReadAllText(Path.Combine(RepositoryFiles.Root, "README.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheReadmesWindowsPrerequisites_AreWhatBuildPs1ChecksFor()
+    {
+        var checkedFor = RunBuildScript("""
+            $assignment = $ast.Find({ param($n) $n -is [System.Management.Automation.Language.AssignmentStatementAst] -and "$($n.Left)" -eq '$windowsPrerequisites' }, $true)
+            (Invoke-Expression $assignment.Right.Extent.Text).Keys
+            """).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+        var readme = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "README.md"));
+        var section = readme[readme.IndexOf("Windows prerequisites", StringComparison.Ordinal)..];
+        section = section[..section.IndexOf("\n\n", section.IndexOf("\n- ", StringComparison.Ordinal), StringComparison.Ordinal)];
+        var listed = PrerequisiteItem().Matches(section).Select(m => m.Groups[1].Value).ToArray();
+
+        Assert.Equal(2, checkedFor.Length);
+        Assert.Equal(checkedFor, listed);
+    }
+
+    // Run here with a stand-in %ProgramFiles%: no Visual Studio, no Windows SDK (no HKLM: drive off Windows).
+    [Theory]
+    [InlineData(false, "Visual Studio C++ build tools;LLVM clang and lld-link")]
+    [InlineData(true, "Visual Studio C++ build tools")]
+    public void FindWindowsPrerequisites_NamesWhatIsMissing_AndFindsLlvmInItsDefaultFolder(bool llvmInstalled, string missing)
+    {
+        var programFiles = Directory.CreateTempSubdirectory("porsetup-programfiles-");
+        try
+        {
+            if (llvmInstalled)
+            {
+                var bin = Directory.CreateDirectory(Path.Combine(programFiles.FullName, "LLVM", "bin")).FullName;
+                File.WriteAllText(Path.Combine(bin, "clang.exe"), string.Empty);
+                File.WriteAllText(Path.Combine(bin, "lld-link.exe"), string.Empty);
+            }
+
+            var output = RunBuildScriptFunction($$"""
+                $env:ProgramFiles = '{{programFiles.FullName}}'; ${env:ProgramFiles(x86)} = '{{programFiles.FullName}}'
+                try { Find-WindowsPrerequisites } catch { $_.Exception.Message }
+                """);
+
+            var named = PrerequisiteLine().Matches(output).Select(m => m.Groups[1].Value);
+            Assert.StartsWith("Missing for the Windows build:", output, StringComparison.Ordinal);
+            Assert.Equal(missing.Split(';'), named);
+        }
+        finally
+        {
+            programFiles.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void EachSuppressedIce_HasItsReason()
+    {
+        var project = XDocument.Load(WixProject);
+        var suppressed = project.Descendants("SuppressIces").Single().Value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var comments = string.Join('\n', project.DescendantNodes().OfType<XComment>().Select(c => c.Value));
+
+        Assert.Equal(["ICE61", "ICE71"], suppressed);
+        Assert.All(suppressed, ice => Assert.Matches($@"\b{ice}: \S", comments));
+        // ICE71's premise: no File in the package, so WiX writes an empty Media table.
+        Assert.DoesNotContain(XDocument.Load(RepositoryFiles.PackageSource).Descendants(), e => e.Name.LocalName == "File");
+    }
+
+    private static string Normalize(string path) => path.Trim().Replace('\\', '/');
+
+    // Defines build.ps1's functions and its $windowsPrerequisites (which Find-WindowsPrerequisites reads), then runs the call.
+    private static string RunBuildScriptFunction(string call) => RunBuildScript($$"""
+        foreach ($function in $ast.FindAll({ param($n) $n -is [System.Management.Automation.Language.FunctionDefinitionAst] }, $true)) {
+            . ([scriptblock]::Create($function.Extent.Text))
+        }
+        . ([scriptblock]::Create($ast.Find({ param($n) $n -is [System.Management.Automation.Language.AssignmentStatementAst] -and "$($n.Left)" -eq '$windowsPrerequisites' }, $true).Extent.Text))
+        {{call}}
+        """);
+
+    // Runs PowerShell code with $ast, build.ps1's syntax tree, without running the script itself.
+    private static string RunBuildScript(string code)
+    {
+        var script = "$ast = [System.Management.Automation.Language.Parser]::ParseFile($env:PORSETUP_BUILD_SCRIPT, [ref]$null, [ref]$null)\n" + code;
+        var result = Tool.Run("dotnet", ["pwsh", "-NoProfile", "-NonInteractive", "-Command", script],
+            new Dictionary<string, string?> { ["PORSETUP_BUILD_SCRIPT"] = BuildScript }, RepositoryFiles.Root, TimeSpan.FromMinutes(2));
+        Assert.True(result.ExitCode == 0, $"pwsh failed ({result.ExitCode}):\n{result.StandardError}{result.StandardOutput}");
+        return result.StandardOutput.Trim();
+    }
+
+    [GeneratedRegex(@"^- \*\*(.+?)\*\*", RegexOptions.Multiline)]
+    private static partial Regex PrerequisiteItem();
+
+    [GeneratedRegex(@"^  - (.+?): ", RegexOptions.Multiline)]
+    private static partial Regex PrerequisiteLine();
+
+    /// <summary>
+    /// WixToolset.Sdk 6.0.2's output path for a one-culture build (-p:Cultures=X, no culture fallbacks), as
+    /// src/wix/WixToolset.BuildTasks/WixAssignCulture.cs and AssignTargetPaths in tools/wix.targets compute it:
+    /// $(TargetDir)%(CultureGroup.OutputFolder)$(TargetFileName), where OutputFolder is "" only when a single
+    /// culture group meets no .wxl file, else the group's first culture and a backslash.
+    /// </summary>
+    private static class WixSdkOutput
+    {
+        public static string MsiPath(string outDir, string cultures, int wxlFiles, string outputName)
+        {
+            var groups = cultures.Split(';', StringSplitOptions.RemoveEmptyEntries);
+            var outputFolder = groups.Length == 1 && wxlFiles == 0 ? string.Empty : groups[0].Split(',')[0] + "\\";
+            return outDir.TrimEnd('/', '\\') + "\\" + outputFolder + outputName + ".msi";
+        }
+    }
+}

@@ -1,0 +1,30 @@
+// Copyright (c) PorSetup contributors. MIT licensed.
+
+namespace PorSetup.Cli.Tests;
+
+/// <summary>Every command's --help ends with the exit codes it returns, so scripts can be written from the help alone.</summary>
+public sealed class HelpTests
+{
+    [Theory]
+    [InlineData(new[] { "--help" }, new[] { 0, 1, 2, 3 })]
+    [InlineData(new[] { "check-id", "--help" }, new[] { 0, 1, 2 })]
+    [InlineData(new[] { "stamp", "--help" }, new[] { 0, 1, 2, 3 })]
+    [InlineData(new[] { "transform", "--help" }, new[] { 0, 1, 2, 3 })]
+    [InlineData(new[] { "inspect", "-h" }, new[] { 0, 1, 3 })]
+    public void Help_ListsTheExitCodes(string[] args, int[] codes)
+    {
+        var run = CliRun.Of(args);
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        var exitCodes = run.Output[run.Output.IndexOf("Exit codes:", StringComparison.Ordinal)..];
+        var listed = exitCodes.Split(Environment.NewLine).Skip(1).Where(l => l.Length > 0).Select(l => int.Parse(l.TrimStart().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(codes, listed);
+    }
+
+    [Fact]
+    public void StampAndTransformHelp_OfferForce()
+    {
+        Assert.Contains("--force", CliRun.Of("stamp", "--help").Output, StringComparison.Ordinal);
+        Assert.Contains("--force", CliRun.Of("transform", "--help").Output, StringComparison.Ordinal);
+    }
+}

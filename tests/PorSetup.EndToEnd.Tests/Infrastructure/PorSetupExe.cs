@@ -1,0 +1,24 @@
+// Copyright (c) PorSetup contributors. MIT licensed.
+
+using PorSetup.Build;
+
+namespace PorSetup.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// artifacts/porsetup.exe, the self-contained win-x64 tool build.ps1 publishes for Windows administrators, run
+/// with wine in a prefix that has no .NET: as a server with none would run it. Paths are passed as Windows paths.
+/// </summary>
+public sealed class PorSetupExe(WinePrefix prefix)
+{
+    public static string Path
+    {
+        get
+        {
+            var exe = System.IO.Path.Combine(TestArtifacts.Folder, "porsetup.exe");
+            return File.Exists(exe) ? exe : throw new FileNotFoundException($"{exe} is missing: run 'dotnet pwsh ./build.ps1' first.", exe);
+        }
+    }
+
+    /// <summary>Runs porsetup.exe; its exit codes (0 to 3) fit wine's 8-bit exit code.</summary>
+    public ToolResult Run(params string[] arguments) => prefix.Wine([WinePrefix.WindowsPath(Path), .. arguments]);
+}

@@ -1,0 +1,234 @@
+// Copyright (c) PorSetup contributors. MIT licensed.
+
+using PorSetup.EndToEnd.Tests.Infrastructure;
+
+namespace PorSetup.EndToEnd.Tests;
+
+/// <summary>
+/// One PorSetup per server, whatever mix of packages a fleet holds (docs/guide.md, "One PorSetup per server"): from a
+/// starting state, one msiexec command with one package, then what is registered, the Partner value, and what an
+/// uninstall of everything leaves. Each row is a real install under Wine; the <see cref="OnWindows"/> column names
+/// the rows whose Windows outcome differs from Wine's or is reached another way, which
+/// <see cref="WindowsSequenceTests"/> proves from the package's tables.
+/// </summary>
+public sealed class PackageIdentityMatrixTests
+{
+    /// <summary>The ID a command gives (7654321) and the one the starting states were installed with.</summary>
+    private const string X = "7654321";
+    private const string Id1 = "1111111";
+    private const string A = Fleet.StampedAId;
+    private const string B = Fleet.StampedBId;
+
+    /// <summary>A Partner value set by hand before PorSetup, that the last uninstall must put back exactly.</summary>
+    private const string HandSet = "#12 345 Contoso";
+
+    public enum Start
+    {
+        Clean,
+        HandSet,
+        EnUs,
+        FrFr,
+        StampedA,
+        StampedB,
+        Older,
+        Newer,
+    }
+
+    public enum Command
+    {
+        /// <summary>msiexec /i package /qn</summary>
+        Install,
+
+        /// <summary>msiexec /i package /qn PARTNERID=7654321: the guide's one line to set or change the ID.</summary>
+        InstallWithId,
+
+        /// <summary>msiexec /i package /qn REINSTALL=ALL REINSTALLMODE=vomus PARTNERID=7654321: the older documented change.</summary>
+        ReinstallWithId,
+
+        /// <summary>msiexec /i package /qn REINSTALL=ALL REINSTALLMODE=vomus: what /fvomus sets (Wine's /f is broken).</summary>
+        Repair,
+
+        /// <summary>msiexec /x package /qn</summary>
+        Uninstall,
+    }
+
+    public enum OnWindows
+    {
+        /// <summary>Windows runs the same sequence as Wine.</summary>
+        Same,
+
+        /// <summary>/i of the installed package without REINSTALL: Windows runs it in maintenance mode (Wine re-runs the install); same outcome.</summary>
+        Maintenance,
+
+        /// <summary>
+        /// The package is not the installed product: Windows' msiexec /x exits 1605 and changes nothing. Wine exits 0
+        /// and, where another PorSetup is installed, removes it: it runs FindRelatedProducts, which Windows runs only
+        /// for a first install, and RemoveExistingProducts then removes the related product.
+        /// </summary>
+        UnknownProduct1605,
+    }
+
+    public static TheoryData<Start, FleetPackage, Command, int, int, string?, string?, OnWindows> Rows => new()
+    {
+        // start          package                 command                 exit  products  Partner  after /x   on Windows
+        { Start.Clean,    FleetPackage.EnUs,      Command.Install,         1603, 0,       null,    null,      OnWindows.Same },
+        { Start.Clean,    FleetPackage.EnUs,      Command.InstallWithId,   0,    1,       X,       null,      OnWindows.Same },
+        { Start.Clean,    FleetPackage.EnUs,      Command.ReinstallWithId, 0,    1,       X,       null,      OnWindows.Same },
+        { Start.Clean,    FleetPackage.EnUs,      Command.Repair,          1603, 0,       null,    null,      OnWindows.Same },
+        { Start.Clean,    FleetPackage.EnUs,      Command.Uninstall,       0,    0,       null,    null,      OnWindows.UnknownProduct1605 },
+        { Start.Clean,    FleetPackage.StampedA,  Command.Install,         0,    1,       A,       null,      OnWindows.Same },
+        { Start.Clean,    FleetPackage.StampedA,  Command.InstallWithId,   0,    1,       X,       null,      OnWindows.Same },
+        { Start.Clean,    FleetPackage.FrFr,      Command.InstallWithId,   0,    1,       X,       null,      OnWindows.Same },
+
+        { Start.HandSet,  FleetPackage.EnUs,      Command.Install,         1603, 0,       HandSet, HandSet,   OnWindows.Same },
+        { Start.HandSet,  FleetPackage.EnUs,      Command.InstallWithId,   0,    1,       X,       HandSet,   OnWindows.Same },
+        { Start.HandSet,  FleetPackage.EnUs,      Command.ReinstallWithId, 0,    1,       X,       HandSet,   OnWindows.Same },
+        { Start.HandSet,  FleetPackage.EnUs,      Command.Repair,          1603, 0,       HandSet, HandSet,   OnWindows.Same },
+        { Start.HandSet,  FleetPackage.EnUs,      Command.Uninstall,       0,    0,       HandSet, HandSet,   OnWindows.UnknownProduct1605 },
+        { Start.HandSet,  FleetPackage.StampedA,  Command.Install,         0,    1,       A,       HandSet,   OnWindows.Same },
+
+        { Start.EnUs,     FleetPackage.EnUs,      Command.Install,         0,    1,       Id1,     null,      OnWindows.Maintenance },
+        { Start.EnUs,     FleetPackage.EnUs,      Command.InstallWithId,   0,    1,       X,       null,      OnWindows.Maintenance },
+        { Start.EnUs,     FleetPackage.EnUs,      Command.ReinstallWithId, 0,    1,       X,       null,      OnWindows.Same },
+        { Start.EnUs,     FleetPackage.EnUs,      Command.Repair,          0,    1,       Id1,     null,      OnWindows.Same },
+        { Start.EnUs,     FleetPackage.EnUs,      Command.Uninstall,       0,    0,       null,    null,      OnWindows.Same },
+        { Start.EnUs,     FleetPackage.FrFr,      Command.Install,         0,    1,       Id1,     null,      OnWindows.Same },
+        { Start.EnUs,     FleetPackage.FrFr,      Command.InstallWithId,   0,    1,       X,       null,      OnWindows.Same },
+        { Start.EnUs,     FleetPackage.StampedA,  Command.Install,         0,    1,       A,       null,      OnWindows.Same },
+        { Start.EnUs,     FleetPackage.StampedA,  Command.Repair,          0,    1,       A,       null,      OnWindows.Same },
+        { Start.EnUs,     FleetPackage.Older,     Command.InstallWithId,   1603, 1,       Id1,     null,      OnWindows.Same },
+        { Start.EnUs,     FleetPackage.Newer,     Command.Install,         0,    1,       Id1,     null,      OnWindows.Same },
+
+        { Start.FrFr,     FleetPackage.EnUs,      Command.Install,         0,    1,       Id1,     null,      OnWindows.Same },
+        { Start.FrFr,     FleetPackage.EnUs,      Command.InstallWithId,   0,    1,       X,       null,      OnWindows.Same },
+        { Start.FrFr,     FleetPackage.EnUs,      Command.ReinstallWithId, 0,    1,       X,       null,      OnWindows.Same },
+        { Start.FrFr,     FleetPackage.EnUs,      Command.Repair,          0,    1,       Id1,     null,      OnWindows.Same },
+        { Start.FrFr,     FleetPackage.EnUs,      Command.Uninstall,       0,    0,       null,    null,      OnWindows.UnknownProduct1605 },
+
+        { Start.StampedA, FleetPackage.EnUs,      Command.Install,         0,    1,       A,       null,      OnWindows.Same },
+        { Start.StampedA, FleetPackage.EnUs,      Command.InstallWithId,   0,    1,       X,       null,      OnWindows.Same },
+        { Start.StampedA, FleetPackage.EnUs,      Command.ReinstallWithId, 0,    1,       X,       null,      OnWindows.Same },
+        { Start.StampedA, FleetPackage.EnUs,      Command.Repair,          0,    1,       A,       null,      OnWindows.Same },
+        { Start.StampedA, FleetPackage.EnUs,      Command.Uninstall,       0,    0,       null,    null,      OnWindows.UnknownProduct1605 },
+        { Start.StampedA, FleetPackage.StampedA,  Command.Install,         0,    1,       A,       null,      OnWindows.Maintenance },
+        { Start.StampedA, FleetPackage.StampedA,  Command.InstallWithId,   0,    1,       X,       null,      OnWindows.Maintenance },
+        { Start.StampedA, FleetPackage.StampedA,  Command.Repair,          0,    1,       A,       null,      OnWindows.Same },
+        { Start.StampedA, FleetPackage.StampedA,  Command.Uninstall,       0,    0,       null,    null,      OnWindows.Same },
+        { Start.StampedA, FleetPackage.StampedB,  Command.Install,         0,    1,       B,       null,      OnWindows.Same },
+
+        { Start.StampedB, FleetPackage.StampedA,  Command.Install,         0,    1,       A,       null,      OnWindows.Same },
+        { Start.StampedB, FleetPackage.StampedA,  Command.InstallWithId,   0,    1,       X,       null,      OnWindows.Same },
+        { Start.StampedB, FleetPackage.StampedA,  Command.ReinstallWithId, 0,    1,       X,       null,      OnWindows.Same },
+
+        { Start.Older,    FleetPackage.EnUs,      Command.Install,         0,    1,       Id1,     null,      OnWindows.Same },
+        { Start.Older,    FleetPackage.EnUs,      Command.InstallWithId,   0,    1,       X,       null,      OnWindows.Same },
+        { Start.Older,    FleetPackage.EnUs,      Command.ReinstallWithId, 0,    1,       X,       null,      OnWindows.Same },
+        { Start.Older,    FleetPackage.EnUs,      Command.Repair,          0,    1,       Id1,     null,      OnWindows.Same },
+        { Start.Older,    FleetPackage.StampedA,  Command.Install,         0,    1,       A,       null,      OnWindows.Same },
+
+        { Start.Newer,    FleetPackage.EnUs,      Command.Install,         1603, 1,       Id1,     null,      OnWindows.Same },
+        { Start.Newer,    FleetPackage.EnUs,      Command.InstallWithId,   1603, 1,       Id1,     null,      OnWindows.Same },
+        { Start.Newer,    FleetPackage.EnUs,      Command.ReinstallWithId, 1603, 1,       Id1,     null,      OnWindows.Same },
+        { Start.Newer,    FleetPackage.EnUs,      Command.Repair,          1603, 1,       Id1,     null,      OnWindows.Same },
+        { Start.Newer,    FleetPackage.StampedA,  Command.Install,         1603, 1,       Id1,     null,      OnWindows.Same },
+
+        // Every other package of the fleet with every command, from a state where it matters.
+        { Start.StampedA, FleetPackage.FrFr,      Command.ReinstallWithId, 0,    1,       X,       null,      OnWindows.Same },
+        { Start.EnUs,     FleetPackage.FrFr,      Command.Repair,          0,    1,       Id1,     null,      OnWindows.Same },
+        { Start.FrFr,     FleetPackage.FrFr,      Command.Install,         0,    1,       Id1,     null,      OnWindows.Maintenance },
+        { Start.FrFr,     FleetPackage.FrFr,      Command.Uninstall,       0,    0,       null,    null,      OnWindows.Same },
+        { Start.Clean,    FleetPackage.Older,     Command.Install,         1603, 0,       null,    null,      OnWindows.Same },
+        { Start.Newer,    FleetPackage.Older,     Command.Install,         1603, 1,       Id1,     null,      OnWindows.Same },
+        { Start.Older,    FleetPackage.Older,     Command.InstallWithId,   0,    1,       X,       null,      OnWindows.Maintenance },
+        { Start.Older,    FleetPackage.Older,     Command.Repair,          0,    1,       Id1,     null,      OnWindows.Same },
+        { Start.Older,    FleetPackage.Older,     Command.Uninstall,       0,    0,       null,    null,      OnWindows.Same },
+        { Start.HandSet,  FleetPackage.Newer,     Command.Install,         1603, 0,       HandSet, HandSet,   OnWindows.Same },
+        { Start.HandSet,  FleetPackage.Newer,     Command.InstallWithId,   0,    1,       X,       HandSet,   OnWindows.Same },
+        { Start.StampedA, FleetPackage.Newer,     Command.InstallWithId,   0,    1,       X,       null,      OnWindows.Same },
+        { Start.Older,    FleetPackage.Newer,     Command.ReinstallWithId, 0,    1,       X,       null,      OnWindows.Same },
+        { Start.FrFr,     FleetPackage.Newer,     Command.Repair,          0,    1,       Id1,     null,      OnWindows.Same },
+        { Start.Newer,    FleetPackage.Newer,     Command.Install,         0,    1,       Id1,     null,      OnWindows.Maintenance },
+        { Start.Newer,    FleetPackage.Newer,     Command.Uninstall,       0,    0,       null,    null,      OnWindows.Same },
+        { Start.Clean,    FleetPackage.StampedB,  Command.InstallWithId,   0,    1,       X,       null,      OnWindows.Same },
+        { Start.HandSet,  FleetPackage.StampedB,  Command.Repair,          0,    1,       B,       HandSet,   OnWindows.Same },
+        { Start.StampedB, FleetPackage.StampedB,  Command.Repair,          0,    1,       B,       null,      OnWindows.Same },
+        { Start.StampedB, FleetPackage.StampedB,  Command.Uninstall,       0,    0,       null,    null,      OnWindows.Same },
+        { Start.Newer,    FleetPackage.StampedB,  Command.Install,         1603, 1,       Id1,     null,      OnWindows.Same },
+        { Start.StampedB, FleetPackage.EnUs,      Command.InstallWithId,   0,    1,       X,       null,      OnWindows.Same },
+    };
+
+    [Theory]
+    [MemberData(nameof(Rows))]
+    public void OneCommand_FromAStartingState(
+        Start start, FleetPackage package, Command command, int exitCode, int products, string? partner, string? afterUninstall, OnWindows onWindows)
+    {
+        _ = onWindows; // Read by WindowsSequenceTests; here the Wine outcome is asserted.
+        using var prefix = WinePrefix.Create();
+        Arrange(prefix, start);
+
+        var result = new PackageInstaller(prefix, Fleet.Msi(package)).Run(Switch(command), Properties(command));
+
+        Assert.True(result.ExitCode == exitCode, $"exit code {result.ExitCode}, expected {exitCode}. Log:\n{Tail(result.Log)}");
+        var registered = prefix.PorSetupProductCodes();
+        var written = prefix.Registry.Partner;
+        Assert.True(
+            registered.Count == products && written == partner,
+            $"{registered.Count} products with Partner {written ?? "(none)"}, expected {products} with {partner ?? "(none)"}. Log:\n{Tail(result.Log)}");
+        UninstallEverything(prefix, registered);
+        Assert.Empty(prefix.PorSetupProductCodes());
+        Assert.Equal(afterUninstall, prefix.Registry.Partner);
+    }
+
+    /// <summary>The rows that say how Windows differs, for <see cref="WindowsSequenceTests"/>.</summary>
+    public static IEnumerable<(Start Start, FleetPackage Package, Command Command, OnWindows OnWindows)> WindowsRows() =>
+        Rows.Select(row => ((Start)row[0], (FleetPackage)row[1], (Command)row[2], (OnWindows)row[7]));
+
+    private static void Arrange(WinePrefix prefix, Start start)
+    {
+        switch (start)
+        {
+            case Start.Clean:
+                return;
+            case Start.HandSet:
+                prefix.Registry.SetString(WineRegistry.MsoKey, WineRegistry.PartnerValue, HandSet);
+                return;
+            case Start.StampedA or Start.StampedB:
+                new PackageInstaller(prefix, Fleet.Msi(Installed(start))).InstallProduct(MsiExecReturnCode.SUCCESS);
+                return;
+            default:
+                new PackageInstaller(prefix, Fleet.Msi(Installed(start))).InstallProduct(MsiExecReturnCode.SUCCESS, $"PARTNERID={Id1}");
+                return;
+        }
+    }
+
+    private static FleetPackage Installed(Start start) => start switch
+    {
+        Start.EnUs => FleetPackage.EnUs,
+        Start.FrFr => FleetPackage.FrFr,
+        Start.StampedA => FleetPackage.StampedA,
+        Start.StampedB => FleetPackage.StampedB,
+        Start.Older => FleetPackage.Older,
+        Start.Newer => FleetPackage.Newer,
+        _ => throw new ArgumentOutOfRangeException(nameof(start)),
+    };
+
+    private static string Switch(Command command) => command == Command.Uninstall ? "/x" : "/i";
+
+    private static string[] Properties(Command command) => command switch
+    {
+        Command.InstallWithId => [$"PARTNERID={X}"],
+        Command.ReinstallWithId => ["REINSTALL=ALL", "REINSTALLMODE=vomus", $"PARTNERID={X}"],
+        Command.Repair => ["REINSTALL=ALL", "REINSTALLMODE=vomus"],
+        _ => [],
+    };
+
+    private static void UninstallEverything(WinePrefix prefix, IEnumerable<string> productCodes)
+    {
+        foreach (var productCode in productCodes)
+        {
+            new PackageInstaller(prefix, Fleet.MsiOfProduct(productCode)).UninstallProduct(MsiExecReturnCode.SUCCESS);
+        }
+    }
+
+    private static string Tail(string log) => log.Length <= 4000 ? log : log[^4000..];
+}
