@@ -392,7 +392,7 @@ function Restore-NoValue($Kind) {
     if ((Get-PartnerValueCount) -ne 0) { throw "$($Kind.Name): the value is still there after a failed step and a recovery uninstall." }
 }
 
-function Measure-Installs([string] $PorSetupMsi, [hashtable] $Baselines) {
+function Measure-Installs([string] $PorSetupMsi, [hashtable] $Baselines, [string] $WorkerExe) {
     $msiFolder = Join-Path $work 'msi'
     New-Item -ItemType Directory -Force -Path $msiFolder | Out-Null
     Copy-Item $PorSetupMsi (Join-Path $msiFolder 'PorSetup.msi')
@@ -501,9 +501,29 @@ function Measure-Installs([string] $PorSetupMsi, [hashtable] $Baselines) {
         Add-Row "Ratio $A / $B (cycle)" (Format-Ratio $c) -Note $note
     }
     & $ratio 'PorSetup' 'minimal' '1.5'
-    & $ratio 'PorSetup' 'floor' $null
+    & $ratio 'PorSetup' 'floor' '1.15'
     & $ratio 'floor' 'minimal' $null
     & $ratio 'minimal' 'reg' $null
+
+    # The worker's start, alone: run with no input, it starts the NativeAOT runtime, finds no action and exits with
+    # 1603 (67 through wine). cmd /c exit 0 is the same launch by wine without the runtime.
+    $workerCopy = Join-Path $work 'PorSetup.CustomAction.exe'
+    Copy-Item $WorkerExe $workerCopy
+    $start = @{ Worker = [Collections.Generic.List[double]]::new(); Cmd = [Collections.Generic.List[double]]::new() }
+    for ($round = 0; $round -lt $Runs; $round++) {
+        $w = Invoke-Timed -File wine -Arguments @((ConvertTo-WinePath $workerCopy)) -Environment $wineEnvironment -LogName 'worker-start' -TimeoutSeconds $wineTimeout
+        if (-not $w.TimedOut -and $w.ExitCode -eq 67) { $start.Worker.Add($w.Seconds) }
+        $c = Invoke-Timed -File wine -Arguments @('cmd', '/c', 'exit', '0') -Environment $wineEnvironment -LogName 'cmd-start' -TimeoutSeconds $wineTimeout
+        if (-not $c.TimedOut -and $c.ExitCode -eq 0) { $start.Cmd.Add($c.Seconds) }
+    }
+    if ($start.Worker.Count -eq 0 -or $start.Cmd.Count -eq 0) {
+        Add-Row 'Worker start (wine, no input)' 'FAILED' -Note "worker runs that exited with 67: $($start.Worker.Count) of $Runs; cmd runs: $($start.Cmd.Count) of $Runs"
+        return
+    }
+    $workerMedian = Get-Median ([double[]]$start.Worker)
+    $cmdMedian = Get-Median ([double[]]$start.Cmd)
+    Add-Row 'Worker start (wine, no input)' (Format-Seconds $workerMedian) (Format-Seconds ($start.Worker | Measure-Object -Minimum).Minimum) (Format-Seconds ($start.Worker | Measure-Object -Maximum).Maximum) `
+        ("wall clock of wine <worker>, which starts the runtime, finds no action and exits; for scale, wine cmd /c exit 0: {0}; worker {1}" -f (Format-Seconds $cmdMedian), (Format-KiB (Get-Item $WorkerExe).Length))
 }
 
 # ------------------------------------------------------------------------------------------------- main
@@ -564,7 +584,7 @@ try {
         $baselines = New-BaselinePackages $baselineFolder
         $rows.Insert($insertAt++, [pscustomobject]@{ Measure = 'Size: minimal / floor MSI'; Value = (Format-KiB (Get-Item $baselines.Minimal).Length); Min = ''; Max = ''
                 Note = "floor MSI $(Format-KiB (Get-Item $baselines.Floor).Length), its no-op DLL $(Format-KiB (Get-Item $baselines.NoopDll).Length) (bench/minimal.wxs, bench/noop.c)" })
-        Measure-Installs $msi $baselines
+        Measure-Installs $msi $baselines $worker
     }
     catch {
         Add-Row 'Install benchmark' 'FAILED' -Note $_.Exception.Message.Split("`n")[0]

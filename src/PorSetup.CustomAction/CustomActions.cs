@@ -7,10 +7,21 @@ namespace PorSetup.CustomAction;
 /// </summary>
 public static class CustomActions
 {
-    /// <summary>Runs the named action; an unknown name or an exception the action let out fails it (1603).</summary>
+    /// <summary>
+    /// Runs the named action; an unknown name or an exception the action let out fails it (1603). When the installer
+    /// answered one of the action's messages with IDCANCEL (the user cancelled), the action returns 1602 whatever it
+    /// decided, as Windows Installer asks of custom actions.
+    /// </summary>
     public static ActionResult Run(string name, ISession session)
     {
         ArgumentNullException.ThrowIfNull(session);
+        var watched = new CancelWatchingSession(session);
+        var result = RunAction(name, watched);
+        return watched.Cancelled ? ActionResult.UserExit : result;
+    }
+
+    private static ActionResult RunAction(string name, ISession session)
+    {
         try
         {
             switch (name)

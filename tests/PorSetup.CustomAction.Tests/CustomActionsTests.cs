@@ -44,4 +44,28 @@ public sealed class CustomActionsTests
 
         Assert.Equal(ActionResult.Failure, result);
     }
+
+    [Theory]
+    [InlineData("FailWhenDeferred")]
+    [InlineData("NoSuchAction")]
+    [InlineData("ValidatePartnerId")]
+    public void Run_WhenTheInstallerAnswersCancel_ReturnsUserExit(string action)
+    {
+        // MsiProcessMessage returns IDCANCEL when the user cancelled: the action returns 1602, not 1603 or 0.
+        var session = new FakeSession { MessageAnswer = 2 };
+        session.Properties["PARTNERID"] = "1234567";
+
+        var result = CustomActions.Run(action, session);
+
+        Assert.Equal(ActionResult.UserExit, result);
+        Assert.Equal(1602u, (uint)result);
+    }
+
+    [Fact]
+    public void Run_WhenTheInstallerAnswersOk_KeepsTheActionsResult()
+    {
+        var session = new FakeSession { MessageAnswer = 1 };
+
+        Assert.Equal(ActionResult.Failure, CustomActions.Run("FailWhenDeferred", session));
+    }
 }

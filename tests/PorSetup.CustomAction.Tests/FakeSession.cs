@@ -33,6 +33,9 @@ public sealed class FakeSession : ISession
 
     public Exception? ThrowOnMessage { get; set; }
 
+    /// <summary>What <see cref="Message"/> returns: 1 (IDOK) unless a test makes the installer answer otherwise, 2 (IDCANCEL) for a cancel.</summary>
+    public int MessageAnswer { get; set; } = 1;
+
     public IEnumerable<SentMessage> Errors => Messages.Where(m => m.Kind == InstallMessage.Error);
 
     public IEnumerable<SentMessage> LogLines => Messages.Where(m => m.Kind == InstallMessage.Info);
@@ -77,6 +80,6 @@ public sealed class FakeSession : ISession
         }
 
         Messages.Add(new SentMessage(kind, text));
-        return 1;
+        return MessageAnswer;
     }
 }

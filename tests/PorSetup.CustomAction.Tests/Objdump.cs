@@ -11,16 +11,19 @@ public static class Objdump
 
     public static string? Path { get; } = Find();
 
-    public static string PrivateHeaders(string file)
+    public static string PrivateHeaders(string file) => Run("-p", file);
+
+    /// <summary>objdump with one option (-p, -h, -t) on a file: what it prints.</summary>
+    public static string Run(string option, string file)
     {
         var start = new ProcessStartInfo(Path ?? FileName) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("-p");
+        start.ArgumentList.Add(option);
         start.ArgumentList.Add(file);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEnd();
         process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"objdump -p failed: {error}");
+        Assert.True(process.ExitCode == 0, $"objdump {option} failed: {error}");
         return output.Result;
     }
 

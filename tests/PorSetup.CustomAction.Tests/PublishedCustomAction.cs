@@ -22,7 +22,7 @@ public sealed class PublishedCustomAction : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in new[] { "publish", project, "-c", "Release", "-r", "win-x64", "-o", output, "--artifacts-path", Path.Combine(root, "artifacts"), "-nologo" })
+        foreach (var argument in new[] { "publish", project, "-c", "Release", "-r", "win-x64", "-o", output, "--artifacts-path", ArtifactsPath, "-nologo" })
         {
             start.ArgumentList.Add(argument);
         }
@@ -37,6 +37,9 @@ public sealed class PublishedCustomAction : IDisposable
     }
 
     public int ExitCode { get; }
+
+    /// <summary>The publish's bin and obj folders (the objects the worker was linked from are under obj).</summary>
+    public string ArtifactsPath => Path.Combine(root, "artifacts");
 
     public string Log { get; }
 

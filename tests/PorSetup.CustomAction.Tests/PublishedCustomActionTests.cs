@@ -1,6 +1,7 @@
 // Copyright (c) PorSetup contributors. MIT licensed.
 
 using System.Buffers.Binary;
+using System.Globalization;
 using System.Reflection.PortableExecutable;
 using System.Text.RegularExpressions;
 
@@ -16,15 +17,17 @@ public sealed partial class PublishedCustomActionTests(PublishedCustomAction pub
     // when the load configuration directory points at it.
     private const ulong DefaultSecurityCookie = 0x00002B992DDFA232;
 
-    // Only DLLs that every supported Windows Server has. The api-ms-win-crt-* API sets are the Universal C
-    // Runtime, part of Windows since 10 / Server 2016 (and on 2012 R2 through KB2999226), which the
-    // NativeAOT runtime uses on every build, Microsoft's linker included.
+    // Only DLLs that a Windows Server 2012 has from its original media: no Universal CRT (api-ms-win-crt-*,
+    // ucrtbase.dll, which came to 2012 and 2012 R2 only with KB2999226), no Visual C++ runtime DLL.
     private static readonly string[] SystemDlls =
     [
         "kernel32.dll", "advapi32.dll", "bcrypt.dll", "ole32.dll", "oleaut32.dll", "user32.dll", "ntdll.dll",
         "crypt32.dll", "ncrypt.dll", "secur32.dll", "version.dll", "ws2_32.dll", "mswsock.dll", "iphlpapi.dll",
-        "normaliz.dll", "ucrtbase.dll",
+        "normaliz.dll", "msi.dll",
     ];
+
+    // LOAD_LIBRARY_SEARCH_SYSTEM32
+    private const ushort SearchSystem32 = 0x800;
 
     [Fact]
     public void Publish_WritesTheProxyAndTheWorker()
@@ -63,6 +66,18 @@ public sealed partial class PublishedCustomActionTests(PublishedCustomAction pub
 
         Assert.True(proxy < 1024 * 1024, $"{proxy} bytes");
         Assert.True(proxy - worker < 32 * 1024, $"proxy {proxy} bytes, worker {worker} bytes");
+    }
+
+    [Fact]
+    public void Proxy_HasNoTestHook()
+    {
+        // Proxy.c's PORSETUP_TEST_SEND_NO_ACTION (the end-to-end tests' hung worker) is in test builds only; its
+        // step's text would be in the DLL's data.
+        Assert.True(File.Exists(published.ProxyPath), published.Log);
+        var proxy = File.ReadAllBytes(published.ProxyPath);
+
+        Assert.True(proxy.AsSpan().IndexOf(System.Text.Encoding.Unicode.GetBytes("it was sent no action")) < 0, "The shipped proxy carries the test hook.");
+        Assert.True(proxy.AsSpan().IndexOf(System.Text.Encoding.Unicode.GetBytes("did not finish within its deadline")) >= 0, "The deadline's log line is missing.");
     }
 
     [ObjdumpFact]
@@ -125,9 +140,53 @@ public sealed partial class PublishedCustomActionTests(PublishedCustomAction pub
         var imports = ImportedDlls(published.WorkerPath);
 
         Assert.Contains("kernel32.dll", imports);
-        Assert.All(imports, name => Assert.True(
-            SystemDlls.Contains(name) || name.StartsWith("api-ms-win-crt-", StringComparison.Ordinal),
-            $"{name} is not a system DLL; imports: {string.Join(", ", imports)}"));
+        Assert.DoesNotContain("msi.dll", imports);
+        AssertOnlySystemDlls(imports);
+    }
+
+    [ObjdumpFact]
+    public void Proxy_ImportsOnlySystemDlls()
+    {
+        Assert.True(File.Exists(published.ProxyPath), published.Log);
+
+        AssertOnlySystemDlls(ImportedDlls(published.ProxyPath));
+    }
+
+    [Fact]
+    public void Worker_LooksForItsDllsInSystem32Only()
+    {
+        // DependentLoadFlags in the load configuration directory: the DLLs the worker imports are never taken from
+        // its own folder (Windows 10 1607 and later honour it).
+        using var reader = OpenPe(published.WorkerPath);
+        var loadConfig = reader.PEHeaders.PEHeader!.LoadConfigTableDirectory;
+        Assert.True(loadConfig.Size >= 0x50, "no load configuration directory, or one too short for DependentLoadFlags");
+
+        var config = reader.GetSectionData(loadConfig.RelativeVirtualAddress).GetContent(0, loadConfig.Size);
+        Assert.Equal(SearchSystem32, BinaryPrimitives.ReadUInt16LittleEndian(config.AsSpan()[0x4E..]));
+    }
+
+    [ObjdumpFact]
+    public void Worker_KeepsTheIndirectCallPointerReadOnly()
+    {
+        // __guard_dispatch_icall_fptr, through which the runtime's indirect calls jump, lives in .rdata. The
+        // published program has no symbols, so the object it was linked from is read (cross-link only: on Windows
+        // the Microsoft runtime's own, also read-only, is used).
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var objects = Directory.GetFiles(published.ArtifactsPath, "MinimalCrt.obj", SearchOption.AllDirectories);
+        var minimalCrt = Assert.Single(objects);
+        var symbols = Objdump.Run("-t", minimalCrt);
+        var headers = Objdump.Run("-h", minimalCrt);
+
+        var symbol = Regex.Match(symbols, @"\(sec\s+(\d+)\)[^\n]*\s__guard_dispatch_icall_fptr\s*$", RegexOptions.Multiline);
+        Assert.True(symbol.Success, symbols);
+        var section = Regex.Match(headers, $@"^\s*{int.Parse(symbol.Groups[1].Value, CultureInfo.InvariantCulture) - 1}\s+(\S+)\s[^\n]*\n([^\n]*)", RegexOptions.Multiline);
+        Assert.True(section.Success, headers);
+        Assert.Equal(".rdata", section.Groups[1].Value);
+        Assert.Contains("READONLY", section.Groups[2].Value);
     }
 
     [ObjdumpFact]
@@ -157,6 +216,9 @@ public sealed partial class PublishedCustomActionTests(PublishedCustomAction pub
         Assert.True(characteristics.HasFlag(DllCharacteristics.HighEntropyVirtualAddressSpace), characteristics.ToString());
         Assert.True(characteristics.HasFlag(DllCharacteristics.NxCompatible), characteristics.ToString());
     }
+
+    private static void AssertOnlySystemDlls(List<string> imports) =>
+        Assert.All(imports, name => Assert.True(SystemDlls.Contains(name), $"{name} is not on the list of Windows Server 2012's DLLs; imports: {string.Join(", ", imports)}"));
 
     private static List<string> ImportedDlls(string path) =>
         DllNameLine().Matches(Objdump.PrivateHeaders(path)).Select(m => m.Groups[1].Value.ToLowerInvariant()).ToList();

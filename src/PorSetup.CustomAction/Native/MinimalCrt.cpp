@@ -28,6 +28,10 @@ typedef void *HANDLE;
 
 extern "C" {
 
+void *memset(void *destination, int value, size_t count);
+size_t strlen(const char *text);
+size_t strnlen(const char *text, size_t maximum);
+
 __declspec(dllimport) HANDLE __stdcall GetProcessHeap(void);
 __declspec(dllimport) void *__stdcall HeapAlloc(HANDLE heap, DWORD flags, size_t bytes);
 __declspec(dllimport) void *__stdcall HeapReAlloc(HANDLE heap, DWORD flags, void *memory, size_t bytes);
@@ -159,7 +163,8 @@ int __GSHandlerCheck(void *exceptionRecord, void *establisherFrame, void *contex
 }
 
 // The load configuration directory (IMAGE_LOAD_CONFIG_DIRECTORY64 up to GuardFlags). lld-link points the PE
-// header at the symbol _load_config_used. Only SecurityCookie is filled in: no SEH table on x64, no CFG.
+// header at the symbol _load_config_used. Only SecurityCookie and DependentLoadFlags are filled in: no SEH table
+// on x64, no CFG.
 struct LoadConfigDirectory
 {
     DWORD Size;
@@ -191,8 +196,16 @@ struct LoadConfigDirectory
 
 static_assert(__builtin_offsetof(LoadConfigDirectory, SecurityCookie) == 0x58, "IMAGE_LOAD_CONFIG_DIRECTORY64 layout");
 
+static_assert(__builtin_offsetof(LoadConfigDirectory, DependentLoadFlags) == 0x4E, "IMAGE_LOAD_CONFIG_DIRECTORY64 layout");
+
+// DependentLoadFlags: the loader looks for the DLLs this program imports in System32 only, never in the program's
+// own folder first (Windows 10 1607 and later; older systems ignore it). What MSVC's /DEPENDENTLOADFLAG sets,
+// which lld-link 14 lacks.
+#define LOAD_LIBRARY_SEARCH_SYSTEM32 0x800
+
 extern const LoadConfigDirectory _load_config_used;
-const LoadConfigDirectory _load_config_used = {sizeof(LoadConfigDirectory), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, &__security_cookie, 0, 0, 0, 0, 0, 0, 0};
+const LoadConfigDirectory _load_config_used = {
+    sizeof(LoadConfigDirectory), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, LOAD_LIBRARY_SEARCH_SYSTEM32, 0, &__security_cookie, 0, 0, 0, 0, 0, 0, 0};
 
 int _fltused = 0x9875; // the compiler references it when floating point is used
 
@@ -203,7 +216,9 @@ __asm__(".text\n"
         ".globl __guard_dispatch_icall_nop\n"
         "__guard_dispatch_icall_nop:\n"
         "    jmp *%rax\n");
-void *__guard_dispatch_icall_fptr = (void *)&__guard_dispatch_icall_nop;
+// Read-only (.rdata): a pointer every indirect call goes through must not be writable by a memory-corruption bug.
+extern void *const __guard_dispatch_icall_fptr;
+void *const __guard_dispatch_icall_fptr = (void *)&__guard_dispatch_icall_nop;
 
 // ---- __chkstk: touch each page of a large stack allocation (rax bytes) in order; changes no register -------
 
@@ -374,12 +389,68 @@ int __cdecl wmain(int argc, wchar_t **argv); // NativeAOT's bootstrapper: starts
     ExitProcess((unsigned int)result);
 }
 
-// ---- C library functions the runtime calls that mingw-w64's libucrt.a does not define ----------------------
+// ---- The C library functions the runtime calls ------------------------------------------------------------
+//
+// Defined here rather than imported from the Universal CRT (api-ms-win-crt-*, ucrtbase.dll), which a Windows
+// Server 2012 or 2012 R2 without KB2999226 lacks: the loader would fail the worker, or stop on its error dialog.
+// These are the functions the lld-link step reports unresolved without libucrt (CrossLink.targets), with the
+// behaviour their callers in the NativeAOT runtime rely on (RhConfig.cpp, gcconfig.cpp, PalMinWin.cpp,
+// cpufeatures.c, gccommon.cpp, the GC's own copies).
 
-extern double (*__imp_log)(double); // ucrtbase's log, through the import table
-double log(double value)
+// The copies are rep movsb / rep stosb, as fast as a loop on every x64 since Ivy Bridge (ERMSB), and written in
+// assembly so the compiler cannot turn them back into calls to themselves.
+void *memcpy(void *destination, const void *source, size_t count)
 {
-    return __imp_log(value);
+    void *to = destination;
+    __asm__ volatile("rep movsb" : "+D"(to), "+S"(source), "+c"(count) : : "memory");
+    return destination;
+}
+
+void *memmove(void *destination, const void *source, size_t count)
+{
+    if ((uintptr_t)destination - (uintptr_t)source >= count) // no overlap, or the destination is below
+    {
+        return memcpy(destination, source, count);
+    }
+
+    // The destination overlaps the source's end: copy from the last byte down.
+    void *to = (char *)destination + count - 1;
+    const void *from = (const char *)source + count - 1;
+    __asm__ volatile("std\n\trep movsb\n\tcld" : "+D"(to), "+S"(from), "+c"(count) : : "memory", "cc");
+    return destination;
+}
+
+void *memset(void *destination, int value, size_t count)
+{
+    void *to = destination;
+    __asm__ volatile("rep stosb" : "+D"(to), "+c"(count) : "a"(value) : "memory");
+    return destination;
+}
+
+int memcmp(const void *left, const void *right, size_t count)
+{
+    const volatile unsigned char *a = (const unsigned char *)left; // volatile: not turned into a call to memcmp
+    const volatile unsigned char *b = (const unsigned char *)right;
+    for (; count; count--, a++, b++)
+    {
+        if (*a != *b)
+        {
+            return *a < *b ? -1 : 1;
+        }
+    }
+
+    return 0;
+}
+
+size_t strlen(const char *text)
+{
+    const volatile char *end = text;
+    while (*end)
+    {
+        end++;
+    }
+
+    return (size_t)(end - text);
 }
 
 size_t strnlen(const char *text, size_t maximum)
@@ -391,6 +462,432 @@ size_t strnlen(const char *text, size_t maximum)
     }
 
     return length;
+}
+
+int strcmp(const char *left, const char *right)
+{
+    const unsigned char *a = (const unsigned char *)left;
+    const unsigned char *b = (const unsigned char *)right;
+    while (*a && *a == *b)
+    {
+        a++;
+        b++;
+    }
+
+    return *a < *b ? -1 : *a > *b ? 1 : 0;
+}
+
+static unsigned char AsciiLower(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + ('a' - 'A')) : c;
+}
+
+// As the CRT in the "C" locale (the runtime calls it on configuration names): ASCII letters only.
+int _stricmp(const char *left, const char *right)
+{
+    const unsigned char *a = (const unsigned char *)left;
+    const unsigned char *b = (const unsigned char *)right;
+    while (*a && AsciiLower(*a) == AsciiLower(*b))
+    {
+        a++;
+        b++;
+    }
+
+    return (int)AsciiLower(*a) - (int)AsciiLower(*b);
+}
+
+char *strcpy(char *destination, const char *source)
+{
+    volatile char *to = destination;
+    while ((*to++ = *source++) != 0)
+    {
+    }
+
+    return destination;
+}
+
+char *strstr(const char *text, const char *pattern)
+{
+    if (!*pattern)
+    {
+        return (char *)text;
+    }
+
+    for (; *text; text++)
+    {
+        const char *t = text;
+        const char *p = pattern;
+        while (*t && *t == *p)
+        {
+            t++;
+            p++;
+        }
+
+        if (!*p)
+        {
+            return (char *)text;
+        }
+    }
+
+    return 0;
+}
+
+// strtoull and strtoul as the C standard has them: leading blanks, a sign, base 0 (0x hexadecimal, 0 octal, else
+// decimal) or 2 to 36, the largest value on overflow. errno is not set: no caller in the runtime reads it.
+static unsigned long long ParseUnsigned(const char *text, char **end, int base, unsigned long long maximum)
+{
+    const char *p = text;
+    while (*p == ' ' || (*p >= '\t' && *p <= '\r'))
+    {
+        p++;
+    }
+
+    bool negative = false;
+    if (*p == '+' || *p == '-')
+    {
+        negative = *p == '-';
+        p++;
+    }
+
+    if ((base == 0 || base == 16) && p[0] == '0' && (p[1] == 'x' || p[1] == 'X'))
+    {
+        const char c = p[2];
+        if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))
+        {
+            p += 2;
+            base = 16;
+        }
+    }
+    else if (base == 0)
+    {
+        base = p[0] == '0' ? 8 : 10;
+    }
+
+    if (base < 2 || base > 36)
+    {
+        if (end)
+        {
+            *end = (char *)text;
+        }
+
+        return 0;
+    }
+
+    unsigned long long value = 0;
+    bool overflow = false;
+    const char *digits = p;
+    for (;; p++)
+    {
+        const unsigned char c = (unsigned char)*p;
+        int digit = c >= '0' && c <= '9' ? c - '0' : AsciiLower(c) >= 'a' && AsciiLower(c) <= 'z' ? AsciiLower(c) - 'a' + 10 : 36;
+        if (digit >= base)
+        {
+            break;
+        }
+
+        if (value > (maximum - (unsigned)digit) / (unsigned)base)
+        {
+            overflow = true;
+        }
+        else
+        {
+            value = value * (unsigned)base + (unsigned)digit;
+        }
+    }
+
+    if (end)
+    {
+        *end = (char *)(p == digits ? text : p);
+    }
+
+    if (overflow)
+    {
+        return maximum;
+    }
+
+    return negative ? (0 - value) & maximum : value;
+}
+
+unsigned long long strtoull(const char *text, char **end, int base)
+{
+    return ParseUnsigned(text, end, base, ~0ULL);
+}
+
+unsigned long strtoul(const char *text, char **end, int base)
+{
+    return (unsigned long)ParseUnsigned(text, end, base, 0xFFFFFFFFULL);
+}
+
+// The natural logarithm by the x87 unit: fyl2x computes ln(2) * log2(x) and rounds once (to double, the
+// precision Windows sets for x64 programs), within an ulp of the true value. NaN for a negative argument or NaN,
+// -inf for 0, +inf for +inf, as log.
+double log(double value)
+{
+    double result;
+    __asm__("fldln2\n\tfxch\n\tfyl2x" : "=t"(result) : "0"(value));
+    return result;
+}
+
+// A pure virtual function was called: a bug, so the process ends at once, as the CRT's _purecall does by default.
+void _purecall(void)
+{
+    __fastfail(7); // FAST_FAIL_FATAL_APP_EXIT
+}
+
+// __stdio_common_vsnprintf_s, what the UCRT headers' inline _snprintf_s/vsnprintf_s call: the runtime formats only
+// diagnostic text with it. Conversions: d i u x X o c s p %, with the flags - 0, a width and precision (also *),
+// and the length modifiers hh h l ll z j t I I32 I64. Anything else stops the output there. Like the CRT with
+// _TRUNCATE (count), too long an output is cut and -1 returned; with a count larger than the buffer, or no
+// buffer that count does not fit, the text is emptied and -1 returned (the CRT would call its invalid-parameter
+// handler).
+typedef __builtin_va_list va_list;
+
+struct Output
+{
+    char *buffer;
+    size_t limit; // characters that may be written before the terminating null
+    size_t length;
+    bool truncated;
+};
+
+static void Put(Output *out, char c)
+{
+    if (out->length < out->limit)
+    {
+        out->buffer[out->length++] = c;
+    }
+    else
+    {
+        out->truncated = true;
+    }
+}
+
+static void PutPadded(Output *out, const char *text, size_t length, int width, bool left, char pad)
+{
+    size_t padding = width > 0 && (size_t)width > length ? (size_t)width - length : 0;
+    if (!left)
+    {
+        for (size_t i = 0; i < padding; i++)
+        {
+            Put(out, pad);
+        }
+    }
+
+    for (size_t i = 0; i < length; i++)
+    {
+        Put(out, text[i]);
+    }
+
+    if (left)
+    {
+        for (size_t i = 0; i < padding; i++)
+        {
+            Put(out, ' ');
+        }
+    }
+}
+
+static int ReadNumber(const char **format)
+{
+    int value = 0;
+    while (**format >= '0' && **format <= '9')
+    {
+        value = value * 10 + (*(*format)++ - '0');
+    }
+
+    return value;
+}
+
+int __stdio_common_vsnprintf_s(unsigned long long options, char *buffer, size_t bufferCount, size_t maxCount,
+                               const char *format, void *locale, va_list arguments)
+{
+    (void)options;
+    (void)locale;
+    const size_t truncate = (size_t)-1; // _TRUNCATE
+    if (!buffer || bufferCount == 0 || !format)
+    {
+        if (buffer && bufferCount)
+        {
+            buffer[0] = '\0';
+        }
+
+        return -1;
+    }
+
+    Output out = {buffer, maxCount < bufferCount ? maxCount : bufferCount - 1, 0, false};
+    while (*format)
+    {
+        if (*format != '%')
+        {
+            Put(&out, *format++);
+            continue;
+        }
+
+        format++;
+        bool left = false;
+        char pad = ' ';
+        for (;; format++)
+        {
+            if (*format == '-')
+            {
+                left = true;
+            }
+            else if (*format == '0')
+            {
+                pad = '0';
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        int width = *format == '*' ? (format++, __builtin_va_arg(arguments, int)) : ReadNumber(&format);
+        if (width < 0)
+        {
+            left = true;
+            width = -width;
+        }
+
+        int precision = -1;
+        if (*format == '.')
+        {
+            format++;
+            precision = *format == '*' ? (format++, __builtin_va_arg(arguments, int)) : ReadNumber(&format);
+        }
+
+        int size = 4; // bytes of the integer argument
+        if (format[0] == 'l' && format[1] == 'l')
+        {
+            size = 8;
+            format += 2;
+        }
+        else if (format[0] == 'I' && format[1] == '6' && format[2] == '4')
+        {
+            size = 8;
+            format += 3;
+        }
+        else if (format[0] == 'I' && format[1] == '3' && format[2] == '2')
+        {
+            format += 3;
+        }
+        else if (*format == 'z' || *format == 'j' || *format == 't' || *format == 'I')
+        {
+            size = 8;
+            format++;
+        }
+        else if (*format == 'l' || *format == 'h')
+        {
+            format += format[0] == 'h' && format[1] == 'h' ? 2 : 1; // long is 32 bits; h and hh are promoted
+        }
+
+        char digits[24];
+        size_t count = 0;
+        const char conversion = *format ? *format++ : '\0';
+        switch (conversion)
+        {
+        case '%':
+            Put(&out, '%');
+            break;
+        case 'c':
+        {
+            const char c = (char)__builtin_va_arg(arguments, int);
+            PutPadded(&out, &c, 1, width, left, ' ');
+            break;
+        }
+        case 's':
+        {
+            const char *text = __builtin_va_arg(arguments, const char *);
+            if (!text)
+            {
+                text = "(null)";
+            }
+
+            PutPadded(&out, text, precision >= 0 ? strnlen(text, (size_t)precision) : strlen(text), width, left, ' ');
+            break;
+        }
+        case 'd':
+        case 'i':
+        case 'u':
+        case 'x':
+        case 'X':
+        case 'o':
+        case 'p':
+        {
+            unsigned long long value;
+            bool negative = false;
+            if (conversion == 'p')
+            {
+                value = (uintptr_t)__builtin_va_arg(arguments, void *);
+                size = 8;
+                if (precision < 0)
+                {
+                    precision = 16; // as the CRT: all 16 digits, upper case
+                }
+            }
+            else if (size == 8)
+            {
+                value = __builtin_va_arg(arguments, unsigned long long);
+            }
+            else
+            {
+                value = __builtin_va_arg(arguments, unsigned int);
+            }
+
+            if (conversion == 'd' || conversion == 'i')
+            {
+                const long long signedValue = size == 8 ? (long long)value : (long long)(int)value;
+                negative = signedValue < 0;
+                value = negative ? 0 - (unsigned long long)signedValue : (unsigned long long)signedValue;
+            }
+
+            const unsigned base = conversion == 'o' ? 8 : conversion == 'x' || conversion == 'X' || conversion == 'p' ? 16 : 10;
+            const char *alphabet = conversion == 'x' ? "0123456789abcdef" : "0123456789ABCDEF";
+            char *end = digits + sizeof digits;
+            char *p = end;
+            while (value)
+            {
+                *--p = alphabet[value % base];
+                value /= base;
+            }
+
+            while (p > digits + 1 && (end - p < precision || (precision < 0 && p == end)))
+            {
+                *--p = '0';
+            }
+
+            if (negative)
+            {
+                *--p = '-';
+            }
+
+            count = (size_t)(end - p);
+            if (pad == '0' && !left && precision < 0 && negative && width > 0)
+            {
+                Put(&out, '-'); // the sign goes before the zeros
+                PutPadded(&out, p + 1, count - 1, width - 1, false, '0');
+            }
+            else
+            {
+                PutPadded(&out, p, count, width, left, precision < 0 ? pad : ' ');
+            }
+
+            break;
+        }
+        default: // not a conversion this implementation knows: end the text there, and fail
+            out.truncated = true;
+            format = "";
+            break;
+        }
+    }
+
+    if (out.truncated && maxCount != truncate && maxCount >= bufferCount)
+    {
+        out.length = 0; // the buffer was too small for the count given: the CRT's invalid-parameter case
+    }
+
+    buffer[out.length] = '\0';
+    return out.truncated ? -1 : (int)out.length;
 }
 
 } // extern "C"

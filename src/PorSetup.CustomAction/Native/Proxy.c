@@ -6,13 +6,16 @@
  * DLL carries. They cannot run inside msiexec: the NativeAOT runtime pins its module for the life of the process
  * ("not designed to be unloadable"), so the installer could never delete the temporary copy it loaded the DLL
  * from (docs/custom-action.md). So, as WiX's DTF does for managed actions, each call runs them out of process:
- *   1. write the worker into a new folder under %TEMP% that only SYSTEM, Administrators and the current user may
- *      open (nobody else can replace it, or plant a DLL next to it, before it starts);
+ *   1. write the worker into a new folder that only SYSTEM, Administrators and, when this process is neither SYSTEM
+ *      nor elevated, the current user may open: %WINDIR%\Installer for SYSTEM or elevated, else %TEMP% (nobody
+ *      else can replace it, or plant a DLL next to it, before it starts), and hold it open, read-only and
+ *      shared for reading only, until it has started;
  *   2. start it with its standard input and output on two anonymous pipes, in a job object that ends it if the
- *      custom-action server goes away;
+ *      custom-action server goes away or it crashes, with no error dialogs;
  *   3. send it the action's name, then make the session calls it asks for on the install handle (which only this
- *      process can use): MsiGetPropertyW, MsiSetPropertyW, MsiProcessMessage;
- *   4. when it exits, delete the folder and return its exit code (0 or 1603) to msiexec.
+ *      process can use): MsiGetPropertyW, MsiSetPropertyW, MsiProcessMessage; a watchdog thread ends it when it
+ *      has used up its deadline (PORSETUP_CALL_DEADLINE_SECONDS);
+ *   4. when it exits, delete the folder and return its exit code (0, 1602 or 1603) to msiexec.
  * The frames are described in src/PorSetup.CustomAction/Remote/ProxyChannel.cs.
  *
  * No C runtime: kernel32, advapi32 and msi only. No /GS stack cookies either, which need a runtime to set them
@@ -54,8 +57,15 @@ enum
 /* Larger frames are refused (ProxyChannel.MaxFrameLength). */
 #define MAX_FRAME_LENGTH (16u * 1024u * 1024u)
 
-/* A worker that has not exited this long after closing its end of the pipe is ended. */
-#define WORKER_EXIT_TIMEOUT_MS 30000
+/* Each call's deadline: the worker's own time, from its start to its exit, without the time msiexec takes to answer
+   its session calls (a message box waits for a person). Generous for a cold server whose antivirus scans the new
+   program before it runs; a test build sets a short one. After it the worker is ended and the action fails. */
+#ifndef PORSETUP_CALL_DEADLINE_SECONDS
+#define PORSETUP_CALL_DEADLINE_SECONDS 120
+#endif
+
+/* What msiexec gets when the worker reports that the user cancelled (ERROR_INSTALL_USEREXIT). */
+#define RESULT_USER_EXIT 1602
 
 /* The compiler may call these for structure copies and initializers; there is no C runtime to provide them. */
 void *memset(void *destination, int value, size_t count)
@@ -114,6 +124,19 @@ static void LogFailure(MSIHANDLE install, const WCHAR *what, DWORD error)
         MsiRecordSetStringW(record, 0, L"PorSetup: the custom action could not run: [1] failed with Win32 error [2].");
         MsiRecordSetStringW(record, 1, what);
         MsiRecordSetInteger(record, 2, (int)error);
+        MsiProcessMessage(install, INSTALLMESSAGE_INFO, record);
+        MsiCloseHandle(record);
+    }
+}
+
+static void LogDeadline(MSIHANDLE install, const WCHAR *step)
+{
+    MSIHANDLE record = MsiCreateRecord(2);
+    if (record)
+    {
+        MsiRecordSetStringW(record, 0, L"PorSetup: the custom action's worker did not finish within its deadline of [1] seconds and was ended; step: [2].");
+        MsiRecordSetInteger(record, 1, PORSETUP_CALL_DEADLINE_SECONDS);
+        MsiRecordSetStringW(record, 2, step);
         MsiProcessMessage(install, INSTALLMESSAGE_INFO, record);
         MsiCloseHandle(record);
     }
@@ -426,10 +449,26 @@ static BOOL Serve(MSIHANDLE install, FrameReader *request, FrameWriter *reply)
 
 /* ---- The worker's folder ------------------------------------------------------------------------------------ */
 
-/* "D:P(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;OICI;FA;;;<the process user>)": full control for SYSTEM, Administrators
-   and the user the custom-action server runs as, inherited by the files, and nothing from the parent folder (a
-   shared temp folder such as C:\Windows\Temp lets every user create files in new subfolders). */
-static BOOL CreatePrivateSecurity(PSECURITY_DESCRIPTOR *descriptor)
+/* Whether this process runs as SYSTEM or with an elevated (high-integrity) token: then a process of the same user at
+   medium integrity must not be able to touch the worker's folder, or it would run its code elevated. */
+static BOOL IsPrivileged(HANDLE token, const TOKEN_USER *user)
+{
+    TOKEN_ELEVATION elevation = {0};
+    DWORD size = 0;
+    if (IsWellKnownSid(user->User.Sid, WinLocalSystemSid))
+    {
+        return TRUE;
+    }
+    /* When the elevation cannot be read, the safer folder is chosen. */
+    return !GetTokenInformation(token, TokenElevation, &elevation, sizeof elevation, &size) || elevation.TokenIsElevated;
+}
+
+/* The folder's security, protected (nothing inherited from the parent folder: a shared temp folder such as
+   C:\Windows\Temp lets every user create files in new subfolders), inherited by the files:
+   - SYSTEM or elevated: "D:P(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)", full control for SYSTEM and Administrators only (a
+     medium-integrity process of an administrator has Administrators as deny-only, so it gets nothing);
+   - otherwise: the same and the user the custom-action server runs as, who has to write it. */
+static BOOL CreatePrivateSecurity(PSECURITY_DESCRIPTOR *descriptor, BOOL *privileged)
 {
     BOOL created = FALSE;
     HANDLE token = NULL;
@@ -443,19 +482,34 @@ static BOOL CreatePrivateSecurity(PSECURITY_DESCRIPTOR *descriptor)
     }
     GetTokenInformation(token, TokenUser, NULL, 0, &size);
     user = Allocate(size);
-    if (user && GetTokenInformation(token, TokenUser, user, size, &size) && ConvertSidToStringSidW(user->User.Sid, &sid))
+    if (user && GetTokenInformation(token, TokenUser, user, size, &size))
     {
-        static const WCHAR prefix[] = L"D:P(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;OICI;FA;;;";
-        size_t prefixLength = sizeof prefix / sizeof prefix[0] - 1;
-        size_t sidLength = TextLength(sid);
-        sddl = Allocate((prefixLength + sidLength + 2) * sizeof(WCHAR));
-        if (sddl)
+        static const WCHAR administrators[] = L"D:P(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)";
+        *privileged = IsPrivileged(token, user);
+        if (*privileged)
         {
-            memcpy(sddl, prefix, prefixLength * sizeof(WCHAR));
-            memcpy(sddl + prefixLength, sid, sidLength * sizeof(WCHAR));
-            sddl[prefixLength + sidLength] = L')';
-            sddl[prefixLength + sidLength + 1] = L'\0';
-            created = ConvertStringSecurityDescriptorToSecurityDescriptorW(sddl, SDDL_REVISION_1, descriptor, NULL);
+            created = ConvertStringSecurityDescriptorToSecurityDescriptorW(administrators, SDDL_REVISION_1, descriptor, NULL);
+        }
+        else if (ConvertSidToStringSidW(user->User.Sid, &sid))
+        {
+            static const WCHAR userAce[] = L"(A;OICI;FA;;;";
+            size_t administratorsLength = sizeof administrators / sizeof administrators[0] - 1;
+            size_t userAceLength = sizeof userAce / sizeof userAce[0] - 1;
+            size_t sidLength = TextLength(sid);
+            sddl = Allocate((administratorsLength + userAceLength + sidLength + 2) * sizeof(WCHAR));
+            if (sddl)
+            {
+                memcpy(sddl, administrators, administratorsLength * sizeof(WCHAR));
+                memcpy(sddl + administratorsLength, userAce, userAceLength * sizeof(WCHAR));
+                memcpy(sddl + administratorsLength + userAceLength, sid, sidLength * sizeof(WCHAR));
+                sddl[administratorsLength + userAceLength + sidLength] = L')';
+                sddl[administratorsLength + userAceLength + sidLength + 1] = L'\0';
+                created = ConvertStringSecurityDescriptorToSecurityDescriptorW(sddl, SDDL_REVISION_1, descriptor, NULL);
+            }
+            else
+            {
+                SetLastError(ERROR_NOT_ENOUGH_MEMORY);
+            }
         }
     }
     DWORD error = GetLastError();
@@ -470,24 +524,53 @@ static BOOL CreatePrivateSecurity(PSECURITY_DESCRIPTOR *descriptor)
 static const WCHAR HexDigits[] = L"0123456789abcdef";
 static const WCHAR WorkerFileName[] = L"\\PorSetup.CustomAction.exe";
 
-/* A new folder %TEMP%\PorSetup-<16 random hex digits>, in folder (MAX_PATH characters, room left for the worker's
+/* Where the worker's folder is made: SYSTEM or elevated, %WINDIR%\Installer\ (only SYSTEM and Administrators may
+   write there, as WiX's SfxCA chose for the same reason; the path is the kernel's, not an environment variable the
+   user sets); otherwise %TEMP%\. The length in characters, 0 on failure. */
+static DWORD GetWorkerParent(WCHAR *folder, BOOL privileged)
+{
+    if (!privileged)
+    {
+        return GetTempPathW(MAX_PATH, folder);
+    }
+    static const WCHAR installer[] = L"\\Installer\\";
+    const DWORD installerLength = sizeof installer / sizeof installer[0] - 1;
+    DWORD length = GetSystemWindowsDirectoryW(folder, MAX_PATH);
+    if (length == 0 || length + installerLength >= MAX_PATH)
+    {
+        if (length)
+        {
+            SetLastError(ERROR_FILENAME_EXCED_RANGE);
+        }
+        return 0;
+    }
+    if (folder[length - 1] == L'\\')
+    {
+        length--;
+    }
+    memcpy(folder + length, installer, (installerLength + 1) * sizeof(WCHAR));
+    return length + installerLength;
+}
+
+/* A new folder <parent>PorSetup-<16 random hex digits>, in folder (MAX_PATH characters, room left for the worker's
    file name). Never an existing one. */
 static BOOL CreateWorkerFolder(WCHAR *folder)
 {
     PSECURITY_DESCRIPTOR descriptor = NULL;
-    if (!CreatePrivateSecurity(&descriptor))
+    BOOL privileged = TRUE;
+    if (!CreatePrivateSecurity(&descriptor, &privileged))
     {
         return FALSE;
     }
     SECURITY_ATTRIBUTES attributes = {sizeof attributes, descriptor, FALSE};
     static const WCHAR prefix[] = L"PorSetup-";
     const DWORD prefixLength = sizeof prefix / sizeof prefix[0] - 1;
-    DWORD tempLength = GetTempPathW(MAX_PATH, folder);
+    DWORD parentLength = GetWorkerParent(folder, privileged);
     BOOL created = FALSE;
-    DWORD error = tempLength ? ERROR_SUCCESS : GetLastError();
-    if (tempLength && tempLength + prefixLength + 16 + sizeof WorkerFileName / sizeof WorkerFileName[0] <= MAX_PATH)
+    DWORD error = parentLength ? ERROR_SUCCESS : GetLastError();
+    if (parentLength && parentLength + prefixLength + 16 + sizeof WorkerFileName / sizeof WorkerFileName[0] <= MAX_PATH)
     {
-        memcpy(folder + tempLength, prefix, prefixLength * sizeof(WCHAR));
+        memcpy(folder + parentLength, prefix, prefixLength * sizeof(WCHAR));
         for (int attempt = 0; attempt < 16 && !created; attempt++)
         {
             ULONGLONG random = 0;
@@ -496,7 +579,7 @@ static BOOL CreateWorkerFolder(WCHAR *folder)
                 error = ERROR_GEN_FAILURE;
                 break;
             }
-            WCHAR *digits = folder + tempLength + prefixLength;
+            WCHAR *digits = folder + parentLength + prefixLength;
             for (int i = 0; i < 16; i++)
             {
                 digits[i] = HexDigits[(random >> (i * 4)) & 0xF];
@@ -504,13 +587,22 @@ static BOOL CreateWorkerFolder(WCHAR *folder)
             digits[16] = L'\0';
             created = CreateDirectoryW(folder, &attributes);
             error = created ? ERROR_SUCCESS : GetLastError();
+            if (!created && error == ERROR_PATH_NOT_FOUND && privileged && attempt == 0)
+            {
+                /* %WINDIR%\Installer is made by Windows Installer itself; should it be missing (a fresh Wine
+                   prefix), it is made here with the Windows folder's security, as Windows Installer would. */
+                folder[parentLength - 1] = L'\0';
+                BOOL parentMade = CreateDirectoryW(folder, NULL) || GetLastError() == ERROR_ALREADY_EXISTS;
+                error = parentMade ? ERROR_ALREADY_EXISTS : GetLastError();
+                folder[parentLength - 1] = L'\\';
+            }
             if (!created && error != ERROR_ALREADY_EXISTS)
             {
                 break;
             }
         }
     }
-    else if (tempLength)
+    else if (parentLength)
     {
         error = ERROR_FILENAME_EXCED_RANGE;
     }
@@ -526,22 +618,48 @@ static void Append(WCHAR *path, const WCHAR *name)
     memcpy(path + length, name, (nameLength + 1) * sizeof(WCHAR));
 }
 
-/* The worker's file, written in full before anyone may run it (CREATE_NEW: never an existing file). */
-static BOOL WriteWorker(const WCHAR *path)
+/* The worker's file, written in full before anyone may run it (CREATE_NEW: never an existing file), then opened
+   again for reading only, sharing read only: until the handle in *held is closed, after CreateProcessW has
+   returned, nobody (an administrator's process included) can write, replace, rename or delete it. The second
+   handle is checked to be the file just written (same volume and file index). */
+static BOOL WriteWorker(const WCHAR *path, HANDLE *held)
 {
+    BY_HANDLE_FILE_INFORMATION written = {0};
+    BY_HANDLE_FILE_INFORMATION opened = {0};
     HANDLE file = CreateFileW(path, GENERIC_WRITE, 0, NULL, CREATE_NEW, FILE_ATTRIBUTE_NORMAL, NULL);
     if (file == INVALID_HANDLE_VALUE)
     {
         return FALSE;
     }
-    BOOL written = WriteAll(file, PorSetupWorker, (DWORD)(PorSetupWorkerEnd - PorSetupWorker));
+    BOOL ok = WriteAll(file, PorSetupWorker, (DWORD)(PorSetupWorkerEnd - PorSetupWorker)) &&
+              GetFileInformationByHandle(file, &written);
     DWORD error = GetLastError();
-    if (!CloseHandle(file) && written)
+    if (!CloseHandle(file) && ok)
     {
         return FALSE;
     }
-    SetLastError(error);
-    return written;
+    if (!ok)
+    {
+        SetLastError(error);
+        return FALSE;
+    }
+    *held = CreateFileW(path, GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, NULL);
+    if (*held == INVALID_HANDLE_VALUE)
+    {
+        *held = NULL;
+        return FALSE;
+    }
+    if (!GetFileInformationByHandle(*held, &opened))
+    {
+        return FALSE;
+    }
+    if (opened.dwVolumeSerialNumber != written.dwVolumeSerialNumber || opened.nFileIndexHigh != written.nFileIndexHigh ||
+        opened.nFileIndexLow != written.nFileIndexLow)
+    {
+        SetLastError(ERROR_FILE_INVALID);
+        return FALSE;
+    }
+    return TRUE;
 }
 
 /* Deletes the worker and its folder. A process's image can stay mapped for a moment after the process has ended,
@@ -570,11 +688,12 @@ typedef struct
     PROCESS_INFORMATION process;
     HANDLE toWorker;   /* our end of its standard input */
     HANDLE fromWorker; /* our end of its standard output */
+    HANDLE file;       /* the worker's file, held open read-only until CreateProcessW returns */
 } Worker;
 
 static void CloseWorker(Worker *worker)
 {
-    HANDLE handles[] = {worker->process.hThread, worker->process.hProcess, worker->toWorker, worker->fromWorker, worker->job};
+    HANDLE handles[] = {worker->process.hThread, worker->process.hProcess, worker->toWorker, worker->fromWorker, worker->job, worker->file};
     for (size_t i = 0; i < sizeof handles / sizeof handles[0]; i++)
     {
         if (handles[i] && handles[i] != INVALID_HANDLE_VALUE)
@@ -619,11 +738,12 @@ static BOOL StartWorker(const WCHAR *path, const WCHAR *folder, Worker *worker, 
         goto done;
     }
 
-    /* Ends the worker if the custom-action server ends first (killed, or crashed). */
+    /* Ends the worker if the custom-action server ends first (killed, or crashed), and when it crashes: no
+       Windows Error Reporting dialog waits for a person. */
     *step = L"CreateJobObjectW";
     worker->job = CreateJobObjectW(NULL, NULL);
     JOBOBJECT_EXTENDED_LIMIT_INFORMATION limits = {0};
-    limits.BasicLimitInformation.LimitFlags = JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE;
+    limits.BasicLimitInformation.LimitFlags = JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE | JOB_OBJECT_LIMIT_DIE_ON_UNHANDLED_EXCEPTION;
     if (!worker->job || !SetInformationJobObject(worker->job, JobObjectExtendedLimitInformation, &limits, sizeof limits))
     {
         goto done;
@@ -649,10 +769,22 @@ static BOOL StartWorker(const WCHAR *path, const WCHAR *folder, Worker *worker, 
     startup.StartupInfo.hStdOutput = workerOutput;
     startup.StartupInfo.hStdError = NULL;
     startup.lpAttributeList = attributes;
+    /* The worker inherits the error mode: a DLL the loader cannot find, or a crash, ends it with an error code
+       instead of stopping it on a dialog nobody sees (an unattended install would never end). The custom-action
+       server's own mode is restored at once. */
     *step = L"CreateProcessW";
-    if (!CreateProcessW(path, commandLine, NULL, NULL, TRUE, CREATE_SUSPENDED | CREATE_NO_WINDOW | EXTENDED_STARTUPINFO_PRESENT,
-                        NULL, folder, &startup.StartupInfo, &worker->process))
+    UINT errorMode = GetErrorMode();
+    SetErrorMode(errorMode | SEM_FAILCRITICALERRORS | SEM_NOGPFAULTERRORBOX);
+    BOOL created = CreateProcessW(path, commandLine, NULL, NULL, TRUE, CREATE_SUSPENDED | CREATE_NO_WINDOW | EXTENDED_STARTUPINFO_PRESENT,
+                                  NULL, folder, &startup.StartupInfo, &worker->process);
+    DWORD createError = GetLastError();
+    SetErrorMode(errorMode);
+    /* Started (or not): the file may be opened by others again; its folder's security still keeps them out. */
+    CloseHandle(worker->file);
+    worker->file = NULL;
+    if (!created)
     {
+        SetLastError(createError);
         goto done;
     }
     *step = L"AssignProcessToJobObject";
@@ -663,7 +795,14 @@ static BOOL StartWorker(const WCHAR *path, const WCHAR *folder, Worker *worker, 
         SetLastError(error);
         goto done;
     }
-    ResumeThread(worker->process.hThread);
+    *step = L"ResumeThread";
+    if (ResumeThread(worker->process.hThread) == (DWORD)-1)
+    {
+        DWORD error = GetLastError();
+        TerminateJobObject(worker->job, ERROR_INSTALL_FAILURE);
+        SetLastError(error);
+        goto done;
+    }
     started = TRUE;
 
 done:;
@@ -687,15 +826,94 @@ done:;
     return started;
 }
 
-/* Sends the action's name, then serves the worker's requests until it closes the pipe. */
-static BOOL Converse(MSIHANDLE install, Worker *worker, const WCHAR *action, const WCHAR **step)
+/* ---- The deadline ------------------------------------------------------------------------------------------ */
+
+/* A thread that ends the worker's job once the worker has used up its time. The clock runs while this process waits
+   for the worker and stops while it answers a session call (Pause/Resume). Ending the job closes the worker's pipe
+   ends, so a ReadFile or WriteFile blocked on them returns: anonymous pipes have no timeouts of their own. */
+typedef struct
+{
+    SRWLOCK lock;
+    HANDLE wake; /* auto-reset: the state below changed */
+    HANDLE job;
+    HANDLE process;
+    ULONGLONG remaining; /* milliseconds of the worker's time left */
+    ULONGLONG since;     /* GetTickCount64() when the clock was last started, 0 while it is stopped */
+    BOOL stop;
+    BOOL expired;
+} Watchdog;
+
+static DWORD WINAPI WatchdogThread(void *parameter)
+{
+    Watchdog *watchdog = parameter;
+    for (;;)
+    {
+        DWORD timeout = INFINITE;
+        AcquireSRWLockExclusive(&watchdog->lock);
+        if (watchdog->stop)
+        {
+            ReleaseSRWLockExclusive(&watchdog->lock);
+            return 0;
+        }
+        if (watchdog->since)
+        {
+            ULONGLONG elapsed = GetTickCount64() - watchdog->since;
+            if (elapsed >= watchdog->remaining)
+            {
+                watchdog->expired = TRUE;
+                ReleaseSRWLockExclusive(&watchdog->lock);
+                /* The job holds the worker and anything it started; the process alone if the job refuses. */
+                if (!TerminateJobObject(watchdog->job, ERROR_TIMEOUT))
+                {
+                    TerminateProcess(watchdog->process, ERROR_TIMEOUT);
+                }
+                return 0;
+            }
+            timeout = (DWORD)(watchdog->remaining - elapsed);
+        }
+        ReleaseSRWLockExclusive(&watchdog->lock);
+        if (WaitForSingleObject(watchdog->wake, timeout) == WAIT_FAILED)
+        {
+            Sleep(10); /* cannot happen with a valid event; never spin */
+        }
+    }
+}
+
+static void WatchdogSet(Watchdog *watchdog, BOOL running, BOOL stop)
+{
+    AcquireSRWLockExclusive(&watchdog->lock);
+    ULONGLONG now = GetTickCount64();
+    if (watchdog->since)
+    {
+        ULONGLONG elapsed = now - watchdog->since;
+        watchdog->remaining = elapsed < watchdog->remaining ? watchdog->remaining - elapsed : 0;
+    }
+    watchdog->since = running ? (now ? now : 1) : 0;
+    watchdog->stop = stop;
+    ReleaseSRWLockExclusive(&watchdog->lock);
+    SetEvent(watchdog->wake); /* cannot fail on a valid handle; at worst the thread wakes at its old time */
+}
+
+/* ---- The conversation ------------------------------------------------------------------------------------- */
+
+/* Sends the action's name, then serves the worker's requests until it closes the pipe. The deadline's clock runs
+   except while a request is served. */
+static BOOL Converse(MSIHANDLE install, Worker *worker, Watchdog *watchdog, const WCHAR *action, const WCHAR **step)
 {
     FrameWriter writer = {0};
     BOOL finished = FALSE;
     StartFrame(&writer);
+#ifndef PORSETUP_TEST_SEND_NO_ACTION
     WriteString(&writer, action);
     *step = L"Sending the action's name to the worker";
     if (SendFrame(worker->toWorker, &writer))
+#else
+    /* Test builds only (tests/PorSetup.EndToEnd.Tests): the worker is never told what to run, so it waits for
+       ever, as a hung worker would, and the deadline has to end it. */
+    (void)action;
+    *step = L"Waiting for the worker (test build: it was sent no action)";
+    if (TRUE)
+#endif
     {
         for (;;)
         {
@@ -707,7 +925,9 @@ static BOOL Converse(MSIHANDLE install, Worker *worker, const WCHAR *action, con
                 break;
             }
             StartFrame(&writer);
+            WatchdogSet(watchdog, FALSE, FALSE);
             BOOL served = Serve(install, &request, &writer);
+            WatchdogSet(watchdog, TRUE, FALSE);
             Free((void *)request.data);
             if (!served)
             {
@@ -726,6 +946,91 @@ static BOOL Converse(MSIHANDLE install, Worker *worker, const WCHAR *action, con
     Free(writer.data);
     SetLastError(error);
     return finished;
+}
+
+/* Runs the started worker to its end under the deadline; returns what msiexec gets from the action. */
+static UINT Supervise(MSIHANDLE install, Worker *worker, const WCHAR *action)
+{
+    const WCHAR *step = L"Starting the deadline's thread";
+    Watchdog watchdog = {SRWLOCK_INIT, NULL, worker->job, worker->process.hProcess, PORSETUP_CALL_DEADLINE_SECONDS * 1000ull, GetTickCount64() | 1, FALSE, FALSE};
+    HANDLE thread = NULL;
+    watchdog.wake = CreateEventW(NULL, FALSE, FALSE, NULL);
+    if (watchdog.wake)
+    {
+        thread = CreateThread(NULL, 64 * 1024, WatchdogThread, &watchdog, STACK_SIZE_PARAM_IS_A_RESERVATION, NULL);
+    }
+    if (!thread)
+    {
+        /* No deadline, no run: the worker is ended before it gets an action. */
+        LogFailure(install, step, GetLastError());
+        TerminateJobObject(worker->job, ERROR_INSTALL_FAILURE);
+        WaitForSingleObject(worker->process.hProcess, INFINITE);
+        if (watchdog.wake)
+        {
+            CloseHandle(watchdog.wake);
+        }
+        return ERROR_INSTALL_FAILURE;
+    }
+
+    BOOL finished = Converse(install, worker, &watchdog, action, &step);
+    DWORD error = GetLastError();
+    /* Ending the worker closes its pipe, which reads as its normal end: the deadline is asked, and step stays the
+       one the worker was ended in. */
+    AcquireSRWLockExclusive(&watchdog.lock);
+    finished = finished && !watchdog.expired;
+    ReleaseSRWLockExclusive(&watchdog.lock);
+    if (!finished)
+    {
+        /* The conversation broke (or the deadline ended the worker, which broke it): nothing more to wait for. */
+        TerminateJobObject(worker->job, ERROR_INSTALL_FAILURE);
+    }
+    else
+    {
+        step = L"Waiting for the worker to exit";
+    }
+    /* The pipe is closed, so the worker is exiting, or it has been ended; the deadline still bounds the wait. */
+    DWORD waited = WaitForSingleObject(worker->process.hProcess, INFINITE);
+    DWORD waitError = GetLastError();
+    WatchdogSet(&watchdog, FALSE, TRUE);
+    if (WaitForSingleObject(thread, INFINITE) == WAIT_FAILED)
+    {
+        LogFailure(install, L"Waiting for the deadline's thread", GetLastError());
+    }
+    CloseHandle(thread);
+    CloseHandle(watchdog.wake);
+
+    if (watchdog.expired)
+    {
+        LogDeadline(install, step);
+        return ERROR_INSTALL_FAILURE;
+    }
+    if (!finished)
+    {
+        LogFailure(install, step, error);
+        return ERROR_INSTALL_FAILURE;
+    }
+    if (waited != WAIT_OBJECT_0)
+    {
+        LogFailure(install, step, waitError);
+        return ERROR_INSTALL_FAILURE;
+    }
+    DWORD exitCode = ERROR_INSTALL_FAILURE;
+    if (!GetExitCodeProcess(worker->process.hProcess, &exitCode))
+    {
+        LogFailure(install, L"GetExitCodeProcess", GetLastError());
+        return ERROR_INSTALL_FAILURE;
+    }
+    /* The worker returns 0, 1602 (cancelled) or 1603; anything else (a crash's exception code, say) is a failure,
+       logged. */
+    if (exitCode == ERROR_SUCCESS || exitCode == RESULT_USER_EXIT)
+    {
+        return exitCode;
+    }
+    if (exitCode != ERROR_INSTALL_FAILURE)
+    {
+        LogExitCode(install, exitCode);
+    }
+    return ERROR_INSTALL_FAILURE;
 }
 
 /* The whole call: returns what msiexec gets from the action. */
@@ -748,7 +1053,7 @@ static UINT RunWorker(MSIHANDLE install, const WCHAR *action)
     }
     memcpy(path, folder, (TextLength(folder) + 1) * sizeof(WCHAR));
     Append(path, WorkerFileName);
-    if (!WriteWorker(path))
+    if (!WriteWorker(path, &worker.file))
     {
         LogFailure(install, L"Writing the worker's program file", GetLastError());
     }
@@ -758,27 +1063,7 @@ static UINT RunWorker(MSIHANDLE install, const WCHAR *action)
     }
     else
     {
-        BOOL finished = Converse(install, &worker, action, &step);
-        if (!finished)
-        {
-            LogFailure(install, step, GetLastError());
-        }
-        /* With the pipe closed the worker is exiting; if it is not, or the conversation broke, it is ended. */
-        if (!finished || WaitForSingleObject(worker.process.hProcess, WORKER_EXIT_TIMEOUT_MS) != WAIT_OBJECT_0)
-        {
-            TerminateProcess(worker.process.hProcess, ERROR_INSTALL_FAILURE);
-            WaitForSingleObject(worker.process.hProcess, INFINITE);
-        }
-        DWORD exitCode = ERROR_INSTALL_FAILURE;
-        if (finished && GetExitCodeProcess(worker.process.hProcess, &exitCode))
-        {
-            /* The worker returns 0 or 1603; anything else (a crash's exception code, say) is a failure, logged. */
-            result = exitCode == ERROR_SUCCESS ? ERROR_SUCCESS : ERROR_INSTALL_FAILURE;
-            if (exitCode != ERROR_SUCCESS && exitCode != ERROR_INSTALL_FAILURE)
-            {
-                LogExitCode(install, exitCode);
-            }
-        }
+        result = Supervise(install, &worker, action);
     }
     CloseWorker(&worker);
     DeleteWorkerFolder(install, folder, path);

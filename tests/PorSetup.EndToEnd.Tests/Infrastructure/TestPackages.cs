@@ -27,11 +27,47 @@ public static class TestPackages
     /// <summary>The shipped version in another culture, as build.ps1 -Culture builds it.</summary>
     public static string InCulture(string culture) => Get(culture, ProductIdentity.Version);
 
+    /// <summary>The deadline of <see cref="WithHungWorker"/>'s proxy, in seconds (the shipped one has 120).</summary>
+    public const int HungWorkerDeadlineSeconds = 5;
+
+    /// <summary>
+    /// The shipped package with a test build of the proxy DLL (Proxy.c's PORSETUP_TEST_SEND_NO_ACTION): the worker
+    /// is never sent its action, so it waits for ever, as a hung one would; the deadline is
+    /// <see cref="HungWorkerDeadlineSeconds"/>. The same worker program; the shipped DLL has neither option.
+    /// </summary>
+    public static string WithHungWorker() =>
+        Builds.GetOrAdd("hung-worker", _ => new Lazy<string>(BuildWithHungWorker)).Value;
+
     /// <summary>
     /// The shipped package with the FailWhenDeferred hook: PORSETUPFAILWHENDEFERRED=1 fails the install after the
     /// registry was written. A package of its own (own ProductCode), like any other build.
     /// </summary>
     public static string FailingWhenDeferred => Get("en-US", ProductIdentity.Version, "FailWhenDeferred");
+
+    private static string BuildWithHungWorker()
+    {
+        // Proxy.targets' own target, on a copy of the published worker, into folders of this test run.
+        var folder = Path.Combine(Root.Value, "hung-worker");
+        var publish = Path.Combine(folder, "publish") + Path.DirectorySeparatorChar;
+        Directory.CreateDirectory(publish);
+        File.Copy(Path.Combine(Path.GetDirectoryName(TestArtifacts.CustomActionDll)!, "PorSetup.CustomAction.exe"), Path.Combine(publish, "PorSetup.CustomAction.exe"));
+        var project = Path.Combine(TestArtifacts.RepositoryRoot, "src", "PorSetup.CustomAction", "PorSetup.CustomAction.csproj");
+        var result = Tool.Run(
+            Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
+            ["msbuild", project, "-nologo", "-v:m", "-t:PorSetupBuildProxy", "-p:Configuration=Release", "-p:RuntimeIdentifier=win-x64",
+             $"-p:PublishDir={publish}", $"-p:IntermediateOutputPath={Path.Combine(folder, "obj")}{Path.DirectorySeparatorChar}",
+             $"-p:PorSetupProxyDefines=-DPORSETUP_TEST_SEND_NO_ACTION -DPORSETUP_CALL_DEADLINE_SECONDS={HungWorkerDeadlineSeconds}"]);
+        var dll = Path.Combine(publish, "PorSetup.CustomAction.Proxy.dll");
+        if (result.ExitCode != 0 || !File.Exists(dll))
+        {
+            throw new InvalidOperationException($"Building the test proxy failed:\n{result.StandardOutput}\n{result.StandardError}");
+        }
+
+        var output = Path.Combine(folder, "PorSetup.msi");
+        WixlPackageBuilder.Build(new MsiBuildRequest(
+            TestArtifacts.PackageSource, "en-US", ProductIdentity.Defines(dll, ProductIdentity.Version), output));
+        return output;
+    }
 
     private static string Get(string culture, string version, string? hook = null) =>
         Builds.GetOrAdd($"{culture}/{version}/{hook}", _ => new Lazy<string>(() => Build(culture, version, hook))).Value;

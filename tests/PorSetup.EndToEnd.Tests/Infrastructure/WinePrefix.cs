@@ -116,19 +116,26 @@ public sealed partial class WinePrefix : IDisposable
         return new ToolResult(result.ExitCode, text.Out, text.Err);
     }
 
-    // What a hung command leaves running: every process of this prefix (its WINEPREFIX is in the environment), so
-    // that a failure says which Windows program waited for which.
-    private string DescribeProcesses()
+    /// <summary>The command lines of the processes now running in this prefix (Wine's own services included).</summary>
+    public List<string> RunningProcesses() => this.ProcessesOfThePrefix().Select(p => p.CommandLine).ToList();
+
+    // What a hung command leaves running: every process of this prefix, so that a failure says which Windows
+    // program waited for which.
+    private string DescribeProcesses() =>
+        $"Processes of the prefix when it timed out:\n{string.Join('\n', this.ProcessesOfThePrefix().Select(p => $"  {p.Id}: {p.CommandLine}"))}";
+
+    // Every process whose environment has this prefix's WINEPREFIX.
+    private List<(int Id, string CommandLine)> ProcessesOfThePrefix()
     {
         var marker = "WINEPREFIX=" + this.PrefixPath + "\0";
-        var lines = new List<string>();
+        var processes = new List<(int Id, string CommandLine)>();
         foreach (var folder in Directory.EnumerateDirectories("/proc"))
         {
             try
             {
                 if (int.TryParse(Path.GetFileName(folder), out var pid) && File.ReadAllText(Path.Combine(folder, "environ")).Contains(marker, StringComparison.Ordinal))
                 {
-                    lines.Add($"  {pid}: {File.ReadAllText(Path.Combine(folder, "cmdline")).Replace('\0', ' ').Trim()}");
+                    processes.Add((pid, File.ReadAllText(Path.Combine(folder, "cmdline")).Replace('\0', ' ').Trim()));
                 }
             }
             catch (IOException)
@@ -141,7 +148,7 @@ public sealed partial class WinePrefix : IDisposable
             }
         }
 
-        return $"Processes of the prefix when it timed out:\n{string.Join('\n', lines)}";
+        return processes;
     }
 
     private static Dictionary<string, string?> EnvironmentFor(string root) => new()
