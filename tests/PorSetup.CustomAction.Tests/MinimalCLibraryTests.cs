@@ -1,8 +1,5 @@
 // Copyright (c) PorSetup contributors. MIT licensed.
 
-using System.Diagnostics;
-using System.Runtime.InteropServices;
-
 namespace PorSetup.CustomAction.Tests;
 
 /// <summary>
@@ -15,14 +12,9 @@ public sealed class MinimalCLibraryTests
     private const string SectionStart = "// ---- The C library functions the runtime calls";
     private const string SectionEnd = "} // extern \"C\"";
 
-    [Fact]
+    [HostCompilerFact]
     public void TheCLibraryFunctions_BehaveAsTheHostsDo()
     {
-        if (!OperatingSystem.IsLinux() || RuntimeInformation.ProcessArchitecture != Architecture.X64 || Run("sh", "-c", "command -v clang++").ExitCode != 0)
-        {
-            return; // the build host of the cross-link has clang++; elsewhere there is nothing to compile this with
-        }
-
         var root = PorSetup.Testing.RepositoryRoot.Path;
         var source = File.ReadAllText(Path.Combine(root, "src", "PorSetup.CustomAction", "Native", "MinimalCrt.cpp"));
         var start = source.IndexOf(SectionStart, StringComparison.Ordinal);
@@ -34,32 +26,12 @@ public sealed class MinimalCLibraryTests
         {
             File.WriteAllText(Path.Combine(folder, "lib.inc"), source[start..end]);
             var check = Path.Combine(root, "tests", "PorSetup.CustomAction.Tests", "Native", "MinimalCLibraryCheck.cpp");
-            var program = Path.Combine(folder, "check");
-            var compiled = Run("clang++", "-O1", "-fno-builtin", "-w", "-I", folder, check, "-o", program);
-            Assert.True(compiled.ExitCode == 0, compiled.Output);
-
-            var run = Run(program);
-            Assert.True(run.ExitCode == 0, run.Output);
-            Assert.Equal("all ok", run.Output.Trim());
+            var output = HostCompiler.CompileAndRun("clang++", folder, "-O1", "-fno-builtin", "-w", "-I", folder, check);
+            Assert.Equal("all ok", output.Trim());
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    private static (int ExitCode, string Output) Run(string fileName, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output + error.Result);
     }
 }

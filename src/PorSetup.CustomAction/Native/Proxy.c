@@ -32,6 +32,7 @@
 /* RtlGenRandom, exported by advapi32 under this name (declared here: ntsecapi.h differs between SDKs). */
 BOOLEAN WINAPI SystemFunction036(PVOID buffer, ULONG length);
 
+#include "DeadlineClock.h"
 #include "Worker.h" /* written by Proxy.targets: #define PORSETUP_WORKER_FILE "<the published worker>" */
 
 /* The worker, embedded at build time: deferred actions cannot read the MSI's Binary table, so it travels here. */
@@ -829,16 +830,16 @@ done:;
 /* ---- The deadline ------------------------------------------------------------------------------------------ */
 
 /* A thread that ends the worker's job once the worker has used up its time. The clock runs while this process waits
-   for the worker and stops while it answers a session call (Pause/Resume). Ending the job closes the worker's pipe
-   ends, so a ReadFile or WriteFile blocked on them returns: anonymous pipes have no timeouts of their own. */
+   for the worker and stops while it answers a session call (WatchdogSet; the arithmetic is in DeadlineClock.h).
+   Ending the job closes the worker's pipe ends, so a ReadFile or WriteFile blocked on them returns: anonymous pipes
+   have no timeouts of their own. */
 typedef struct
 {
     SRWLOCK lock;
     HANDLE wake; /* auto-reset: the state below changed */
     HANDLE job;
     HANDLE process;
-    ULONGLONG remaining; /* milliseconds of the worker's time left */
-    ULONGLONG since;     /* GetTickCount64() when the clock was last started, 0 while it is stopped */
+    DeadlineClock clock;
     BOOL stop;
     BOOL expired;
 } Watchdog;
@@ -855,10 +856,10 @@ static DWORD WINAPI WatchdogThread(void *parameter)
             ReleaseSRWLockExclusive(&watchdog->lock);
             return 0;
         }
-        if (watchdog->since)
+        if (watchdog->clock.running)
         {
-            ULONGLONG elapsed = GetTickCount64() - watchdog->since;
-            if (elapsed >= watchdog->remaining)
+            ULONGLONG left = DeadlineClockLeft(&watchdog->clock, GetTickCount64());
+            if (left == 0)
             {
                 watchdog->expired = TRUE;
                 ReleaseSRWLockExclusive(&watchdog->lock);
@@ -869,7 +870,7 @@ static DWORD WINAPI WatchdogThread(void *parameter)
                 }
                 return 0;
             }
-            timeout = (DWORD)(watchdog->remaining - elapsed);
+            timeout = left < INFINITE ? (DWORD)left : INFINITE - 1;
         }
         ReleaseSRWLockExclusive(&watchdog->lock);
         if (WaitForSingleObject(watchdog->wake, timeout) == WAIT_FAILED)
@@ -882,13 +883,7 @@ static DWORD WINAPI WatchdogThread(void *parameter)
 static void WatchdogSet(Watchdog *watchdog, BOOL running, BOOL stop)
 {
     AcquireSRWLockExclusive(&watchdog->lock);
-    ULONGLONG now = GetTickCount64();
-    if (watchdog->since)
-    {
-        ULONGLONG elapsed = now - watchdog->since;
-        watchdog->remaining = elapsed < watchdog->remaining ? watchdog->remaining - elapsed : 0;
-    }
-    watchdog->since = running ? (now ? now : 1) : 0;
+    DeadlineClockSet(&watchdog->clock, GetTickCount64(), running);
     watchdog->stop = stop;
     ReleaseSRWLockExclusive(&watchdog->lock);
     SetEvent(watchdog->wake); /* cannot fail on a valid handle; at worst the thread wakes at its old time */
@@ -952,7 +947,7 @@ static BOOL Converse(MSIHANDLE install, Worker *worker, Watchdog *watchdog, cons
 static UINT Supervise(MSIHANDLE install, Worker *worker, const WCHAR *action)
 {
     const WCHAR *step = L"Starting the deadline's thread";
-    Watchdog watchdog = {SRWLOCK_INIT, NULL, worker->job, worker->process.hProcess, PORSETUP_CALL_DEADLINE_SECONDS * 1000ull, GetTickCount64() | 1, FALSE, FALSE};
+    Watchdog watchdog = {SRWLOCK_INIT, NULL, worker->job, worker->process.hProcess, {PORSETUP_CALL_DEADLINE_SECONDS * 1000ull, GetTickCount64(), TRUE}, FALSE, FALSE};
     HANDLE thread = NULL;
     watchdog.wake = CreateEventW(NULL, FALSE, FALSE, NULL);
     if (watchdog.wake)
