@@ -33,9 +33,6 @@ public static class CustomActions
                     // Deferred (uninstall, and rollback of an install): writes CustomActionData back as the Partner
                     // value, or deletes the value when CustomActionData is empty; 1603 when the registry refuses.
                     return new RestorePartnerValueAction(session, new MachineRegistry()).Run();
-                case "FailWhenDeferred":
-                    // For tests only: always 1603, to make an install fail after its deferred actions ran.
-                    return new FailWhenDeferredAction(session).Run();
                 default:
                     session.Log($"PorSetup: no custom action is named '{name}'.");
                     return ActionResult.Failure;

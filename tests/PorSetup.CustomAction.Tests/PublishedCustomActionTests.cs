@@ -71,12 +71,18 @@ public sealed partial class PublishedCustomActionTests(PublishedCustomAction pub
     [Fact]
     public void Proxy_HasNoTestHook()
     {
-        // Proxy.c's PORSETUP_TEST_SEND_NO_ACTION (the end-to-end tests' hung worker) is in test builds only; its
-        // step's text would be in the DLL's data.
+        // Proxy.c's test options are in test builds only: PORSETUP_TEST_SEND_NO_ACTION (the end-to-end tests' hung
+        // worker), whose step's text would be in the DLL's data, and PORSETUP_TEST_FAIL_WHEN_DEFERRED, whose export
+        // name and message would. Nor does the worker, which both builds share, know the failing action.
         Assert.True(File.Exists(published.ProxyPath), published.Log);
         var proxy = File.ReadAllBytes(published.ProxyPath);
+        var worker = File.ReadAllBytes(published.WorkerPath);
 
-        Assert.True(proxy.AsSpan().IndexOf(System.Text.Encoding.Unicode.GetBytes("it was sent no action")) < 0, "The shipped proxy carries the test hook.");
+        Assert.True(proxy.AsSpan().IndexOf(System.Text.Encoding.Unicode.GetBytes("it was sent no action")) < 0, "The shipped proxy carries the hung-worker hook.");
+        Assert.True(proxy.AsSpan().IndexOf("FailWhenDeferred"u8) < 0, "The shipped proxy exports the FailWhenDeferred hook.");
+        Assert.True(proxy.AsSpan().IndexOf(System.Text.Encoding.Unicode.GetBytes("FailWhenDeferred")) < 0, "The shipped proxy carries the FailWhenDeferred hook's message.");
+        Assert.True(worker.AsSpan().IndexOf(System.Text.Encoding.Unicode.GetBytes("FailWhenDeferred")) < 0, "The worker knows the FailWhenDeferred hook.");
+        Assert.True(worker.AsSpan().IndexOf("FailWhenDeferred"u8) < 0, "The worker knows the FailWhenDeferred hook.");
         Assert.True(proxy.AsSpan().IndexOf(System.Text.Encoding.Unicode.GetBytes("did not finish within its deadline")) >= 0, "The deadline's log line is missing.");
     }
 
@@ -86,7 +92,8 @@ public sealed partial class PublishedCustomActionTests(PublishedCustomAction pub
         Assert.True(File.Exists(published.ProxyPath), published.Log);
         var exports = ExportLine().Matches(Objdump.PrivateHeaders(published.ProxyPath)).Select(m => m.Groups[1].Value).Order(StringComparer.Ordinal).ToList();
 
-        Assert.Equal(["FailWhenDeferred", "RestorePartnerValue", "ValidatePartnerId"], exports);
+        // FailWhenDeferred, the tests' failing action, is exported by test builds only (PORSETUP_TEST_FAIL_WHEN_DEFERRED).
+        Assert.Equal(["RestorePartnerValue", "ValidatePartnerId"], exports);
     }
 
     [ObjdumpFact]

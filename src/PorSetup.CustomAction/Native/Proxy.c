@@ -1081,10 +1081,22 @@ __declspec(dllexport) UINT __stdcall RestorePartnerValue(MSIHANDLE install)
     return RunWorker(install, L"RestorePartnerValue");
 }
 
+#ifdef PORSETUP_TEST_FAIL_WHEN_DEFERRED
+/* Test builds only (the end-to-end tests' FailingWhenDeferred package), like WiX's WixFailWhenDeferred: a deferred
+   action that always fails, so that a test sees the rollback of an install that failed after the registry was
+   written. It needs nothing of the worker. */
 __declspec(dllexport) UINT __stdcall FailWhenDeferred(MSIHANDLE install)
 {
-    return RunWorker(install, L"FailWhenDeferred");
+    MSIHANDLE record = MsiCreateRecord(0);
+    if (record)
+    {
+        MsiRecordSetStringW(record, 0, L"PorSetup: FailWhenDeferred: failing on purpose (a test build of the proxy).");
+        MsiProcessMessage(install, INSTALLMESSAGE_INFO, record);
+        MsiCloseHandle(record);
+    }
+    return ERROR_INSTALL_FAILURE;
 }
+#endif
 
 BOOL WINAPI DllMain(HINSTANCE module, DWORD reason, LPVOID reserved)
 {

@@ -36,18 +36,24 @@ public static class TestPackages
     /// <see cref="HungWorkerDeadlineSeconds"/>. The same worker program; the shipped DLL has neither option.
     /// </summary>
     public static string WithHungWorker() =>
-        Builds.GetOrAdd("hung-worker", _ => new Lazy<string>(BuildWithHungWorker)).Value;
+        Builds.GetOrAdd("hung-worker", _ => new Lazy<string>(() => BuildWithTestProxy(
+            "hung-worker", $"-DPORSETUP_TEST_SEND_NO_ACTION -DPORSETUP_CALL_DEADLINE_SECONDS={HungWorkerDeadlineSeconds}", hook: null))).Value;
 
     /// <summary>
-    /// The shipped package with the FailWhenDeferred hook: PORSETUPFAILWHENDEFERRED=1 fails the install after the
-    /// registry was written. A package of its own (own ProductCode), like any other build.
+    /// The shipped package with the FailWhenDeferred hook (TestData/FailWhenDeferred/Hook.wxs) and a test build of the
+    /// proxy that exports it (PORSETUP_TEST_FAIL_WHEN_DEFERRED): PORSETUPFAILWHENDEFERRED=1 fails the install after
+    /// the registry was written. A package of its own (own ProductCode), like any other build; neither the shipped
+    /// proxy nor the worker knows the action.
     /// </summary>
-    public static string FailingWhenDeferred => Get("en-US", ProductIdentity.Version, "FailWhenDeferred");
+    public static string FailingWhenDeferred =>
+        Builds.GetOrAdd("fail-when-deferred", _ => new Lazy<string>(() => BuildWithTestProxy(
+            "fail-when-deferred", "-DPORSETUP_TEST_FAIL_WHEN_DEFERRED", hook: "FailWhenDeferred"))).Value;
 
-    private static string BuildWithHungWorker()
+    // Proxy.targets' own target with the test options given, on a copy of the published worker, into folders of this
+    // test run; then the package (with the hook's authoring, if any) around that proxy.
+    private static string BuildWithTestProxy(string name, string proxyDefines, string? hook)
     {
-        // Proxy.targets' own target, on a copy of the published worker, into folders of this test run.
-        var folder = Path.Combine(Root.Value, "hung-worker");
+        var folder = Path.Combine(Root.Value, name);
         var publish = Path.Combine(folder, "publish") + Path.DirectorySeparatorChar;
         Directory.CreateDirectory(publish);
         File.Copy(Path.Combine(Path.GetDirectoryName(TestArtifacts.CustomActionDll)!, "PorSetup.CustomAction.exe"), Path.Combine(publish, "PorSetup.CustomAction.exe"));
@@ -56,29 +62,27 @@ public static class TestPackages
             Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
             ["msbuild", project, "-nologo", "-v:m", "-t:PorSetupBuildProxy", "-p:Configuration=Release", "-p:RuntimeIdentifier=win-x64",
              $"-p:PublishDir={publish}", $"-p:IntermediateOutputPath={Path.Combine(folder, "obj")}{Path.DirectorySeparatorChar}",
-             $"-p:PorSetupProxyDefines=-DPORSETUP_TEST_SEND_NO_ACTION -DPORSETUP_CALL_DEADLINE_SECONDS={HungWorkerDeadlineSeconds}"]);
+             $"-p:PorSetupProxyDefines={proxyDefines}"]);
         var dll = Path.Combine(publish, "PorSetup.CustomAction.Proxy.dll");
         if (result.ExitCode != 0 || !File.Exists(dll))
         {
             throw new InvalidOperationException($"Building the test proxy failed:\n{result.StandardOutput}\n{result.StandardError}");
         }
 
+        var source = hook is null ? TestArtifacts.PackageSource : WithHook(hook, folder);
         var output = Path.Combine(folder, "PorSetup.msi");
-        WixlPackageBuilder.Build(new MsiBuildRequest(
-            TestArtifacts.PackageSource, "en-US", ProductIdentity.Defines(dll, ProductIdentity.Version), output));
+        WixlPackageBuilder.Build(new MsiBuildRequest(source, "en-US", ProductIdentity.Defines(dll, ProductIdentity.Version), output));
         return output;
     }
 
-    private static string Get(string culture, string version, string? hook = null) =>
-        Builds.GetOrAdd($"{culture}/{version}/{hook}", _ => new Lazy<string>(() => Build(culture, version, hook))).Value;
+    private static string Get(string culture, string version) =>
+        Builds.GetOrAdd($"{culture}/{version}", _ => new Lazy<string>(() => Build(culture, version))).Value;
 
-    private static string Build(string culture, string version, string? hook)
+    private static string Build(string culture, string version)
     {
-        var folder = Path.Combine(Root.Value, culture, version, hook ?? "shipped");
-        var source = hook is null ? TestArtifacts.PackageSource : WithHook(hook, folder);
-        var output = Path.Combine(folder, "PorSetup.msi");
+        var output = Path.Combine(Root.Value, culture, version, "PorSetup.msi");
         WixlPackageBuilder.Build(new MsiBuildRequest(
-            source, culture, ProductIdentity.Defines(TestArtifacts.CustomActionDll, version), output));
+            TestArtifacts.PackageSource, culture, ProductIdentity.Defines(TestArtifacts.CustomActionDll, version), output));
         return output;
     }
 
