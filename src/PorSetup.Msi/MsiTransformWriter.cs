@@ -10,17 +10,18 @@ namespace PorSetup.Msi;
 public static class MsiTransformWriter
 {
     /// <summary>
-    /// Validation: UpgradeCode and language only. No ProductCode check (each major upgrade gets a new one)
-    /// and no version check, so an administrator's transform keeps applying to later versions of the same
-    /// product. Errors ignored: rows already there or missing, tables, code page; a later version may or
+    /// Validation: UpgradeCode only. No ProductCode check (each build and each major upgrade gets a new one),
+    /// no version check, so an administrator's transform keeps applying to later versions of the same product,
+    /// and no language check, so one transform serves every culture's build (their major upgrades ignore the
+    /// language too). Errors ignored: rows already there or missing, tables, code page; a later version may or
     /// may not define the property, and the transform must not make the install fail for that.
-    /// High word 0x0801 (language | upgrade code), low word 0x003F.
+    /// High word 0x0800 (upgrade code), low word 0x003F.
     /// </summary>
     public const MsiTransformFlags DefaultFlags =
         MsiTransformFlags.IgnoreAddExistingRow | MsiTransformFlags.IgnoreDeleteMissingRow
         | MsiTransformFlags.IgnoreAddExistingTable | MsiTransformFlags.IgnoreDeleteMissingTable
         | MsiTransformFlags.IgnoreUpdateMissingRow | MsiTransformFlags.IgnoreChangeCodePage
-        | MsiTransformFlags.ValidateLanguage | MsiTransformFlags.ValidateUpgradeCode;
+        | MsiTransformFlags.ValidateUpgradeCode;
 
     /// <summary>
     /// Writes a transform from <paramref name="baseMsi"/> that inserts each property, or updates its value

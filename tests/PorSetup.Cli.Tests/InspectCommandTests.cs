@@ -83,9 +83,9 @@ public sealed class InspectCommandTests : IDisposable
         Assert.Equal(
             [
                 $"{mst}: transform (.mst)",
-                "PARTNERID: 1234567 (set by the transform)",
+                "Partner ID (TransformPartnerId): 1234567 (set by the transform)",
                 $"Made from: ProductCode {properties["ProductCode"]}, ProductVersion {properties["ProductVersion"]}, UpgradeCode {properties["UpgradeCode"]}",
-                "Applies only to a package with the same: UpgradeCode, language",
+                "Applies only to a package with the same: UpgradeCode",
             ],
             Lines(run));
     }

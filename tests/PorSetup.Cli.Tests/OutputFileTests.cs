@@ -83,7 +83,7 @@ public sealed class OutputFileTests : IDisposable
         var run = CliRun.Of("transform", msi, "-p", "1234567");
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
-        Assert.Equal($"Wrote {Path.Combine(this.folder, "PartnerId-1234567.mst")}: sets PARTNERID=1234567.", run.Output.TrimEnd());
+        Assert.Equal($"Wrote {Path.Combine(this.folder, "PartnerId-1234567.mst")}: sets TransformPartnerId=1234567.", run.Output.TrimEnd());
     }
 
     [Theory]

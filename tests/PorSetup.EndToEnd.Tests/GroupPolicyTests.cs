@@ -90,6 +90,19 @@ public sealed class GroupPolicyTests : IDisposable
     }
 
     [Fact]
+    public void ATransformMadeFromTheEnglishBuild_ServesTheFrenchBuild()
+    {
+        var transform = this.Transform("3456789");
+        using var prefix = WinePrefix.Create();
+
+        new PackageInstaller(prefix, TestPackages.InCulture("fr-FR")).InstallProduct(MsiExecReturnCode.SUCCESS, $"TRANSFORMS={WinePrefix.WindowsPath(transform)}");
+
+        // Wine checks no validation flags; Windows checks the UpgradeCode, which both builds share (and no language).
+        Assert.Equal("3456789", prefix.Registry.Partner);
+        Assert.Equal(Msi.MsiTransformFlags.ValidateUpgradeCode, Msi.MsiTransformReader.Read(transform).Flags & (Msi.MsiTransformFlags)unchecked((int)0xFFFF0000));
+    }
+
+    [Fact]
     public void ATransform_LosesToAPartnerIdOnTheCommandLine()
     {
         var transform = this.Transform("3456789");
@@ -101,7 +114,7 @@ public sealed class GroupPolicyTests : IDisposable
     }
 
     // Wine applies a TRANSFORMS= transform without checking its validation flags; Windows checks them, and
-    // the transform asks for the UpgradeCode and language only (no version), which this package keeps.
+    // the transform asks for the UpgradeCode only (no version, no language), which every PorSetup package keeps.
     [Fact]
     public void ATransform_AppliesToALaterVersionOfTheProduct_ReplacingTheInstalledOne()
     {

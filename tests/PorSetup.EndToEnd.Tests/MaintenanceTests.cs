@@ -88,4 +88,26 @@ public sealed class MaintenanceTests
 
         Assert.Equal("7654321", prefix.Registry.Partner);
     }
+
+    /// <remarks>
+    /// Windows applies the transform a product was installed with again at every maintenance operation (Wine may
+    /// not): the transform's ID (TransformPartnerId) serves only when the package is new on the machine, so it does
+    /// not come back. WindowsSequenceTests.ARepairOfATransformedInstall_... proves the Windows path from the tables.
+    /// </remarks>
+    [Fact]
+    public void ATransformedInstall_WhoseIdWasChanged_KeepsTheNewIdThroughARepairAndARerun()
+    {
+        using var prefix = WinePrefix.Create();
+        var product = new PackageInstaller(prefix, Fleet.Msi(FleetPackage.Transformed));
+        var transforms = $"TRANSFORMS={WinePrefix.WindowsPath(Fleet.Transform(FleetPackage.Transformed)!)}";
+        product.InstallProduct(MsiExecReturnCode.SUCCESS, transforms);
+        Assert.Equal(Fleet.TransformId, prefix.Registry.Partner);
+        product.InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=7654321");
+
+        product.RepairProduct(MsiExecReturnCode.SUCCESS, transforms);
+        Assert.Equal("7654321", prefix.Registry.Partner);
+        product.InstallProduct(MsiExecReturnCode.SUCCESS, transforms);
+
+        Assert.Equal("7654321", prefix.Registry.Partner);
+    }
 }

@@ -18,6 +18,7 @@ public sealed class PackageIdentityMatrixTests
     private const string Id1 = "1111111";
     private const string A = Fleet.StampedAId;
     private const string B = Fleet.StampedBId;
+    private const string T = Fleet.TransformId;
 
     /// <summary>A Partner value set by hand before PorSetup, that the last uninstall must put back exactly.</summary>
     private const string HandSet = "#12 345 Contoso";
@@ -32,6 +33,9 @@ public sealed class PackageIdentityMatrixTests
         StampedB,
         Older,
         Newer,
+
+        /// <summary>The shipped MSI installed with the fleet's transform (TRANSFORMS=, no PARTNERID): Partner is its ID.</summary>
+        Transformed,
     }
 
     public enum Command
@@ -155,6 +159,37 @@ public sealed class PackageIdentityMatrixTests
         { Start.StampedB, FleetPackage.StampedB,  Command.Uninstall,       0,    0,       null,    null,      OnWindows.Same },
         { Start.Newer,    FleetPackage.StampedB,  Command.Install,         1603, 1,       Id1,     null,      OnWindows.Same },
         { Start.StampedB, FleetPackage.EnUs,      Command.InstallWithId,   0,    1,       X,       null,      OnWindows.Same },
+
+        // The French build with the older and newer versions, and with the stamped copies.
+        { Start.FrFr,     FleetPackage.Newer,     Command.Install,         0,    1,       Id1,     null,      OnWindows.Same },
+        { Start.FrFr,     FleetPackage.Older,     Command.InstallWithId,   1603, 1,       Id1,     null,      OnWindows.Same },
+        { Start.Older,    FleetPackage.FrFr,      Command.Install,         0,    1,       Id1,     null,      OnWindows.Same },
+        { Start.Newer,    FleetPackage.FrFr,      Command.InstallWithId,   1603, 1,       Id1,     null,      OnWindows.Same },
+        { Start.FrFr,     FleetPackage.StampedA,  Command.Install,         0,    1,       A,       null,      OnWindows.Same },
+        { Start.HandSet,  FleetPackage.FrFr,      Command.Install,         1603, 0,       HandSet, HandSet,   OnWindows.Same },
+        { Start.Clean,    FleetPackage.StampedB,  Command.Install,         0,    1,       B,       null,      OnWindows.Same },
+
+        // A transform's ID is used when the package is new on the machine, never again: Windows applies the
+        // transform registered with a product at every maintenance operation, and a repair must keep the ID.
+        { Start.Clean,    FleetPackage.Transformed, Command.Install,       0,    1,       T,       null,      OnWindows.Same },
+        { Start.Clean,    FleetPackage.Transformed, Command.InstallWithId, 0,    1,       X,       null,      OnWindows.Same },
+        { Start.HandSet,  FleetPackage.Transformed, Command.Install,       0,    1,       T,       HandSet,   OnWindows.Same },
+        { Start.EnUs,     FleetPackage.Transformed, Command.Install,       0,    1,       Id1,     null,      OnWindows.Maintenance },
+        { Start.EnUs,     FleetPackage.Transformed, Command.Repair,        0,    1,       Id1,     null,      OnWindows.Same },
+        { Start.StampedA, FleetPackage.Transformed, Command.Install,       0,    1,       T,       null,      OnWindows.Same },
+        { Start.Older,    FleetPackage.Transformed, Command.Install,       0,    1,       T,       null,      OnWindows.Same },
+        { Start.Newer,    FleetPackage.Transformed, Command.Install,       1603, 1,       Id1,     null,      OnWindows.Same },
+        { Start.FrFr,     FleetPackage.Transformed, Command.Uninstall,     0,    0,       null,    null,      OnWindows.UnknownProduct1605 },
+        { Start.Transformed, FleetPackage.EnUs,   Command.Install,         0,    1,       T,       null,      OnWindows.Maintenance },
+        { Start.Transformed, FleetPackage.EnUs,   Command.InstallWithId,   0,    1,       X,       null,      OnWindows.Maintenance },
+        { Start.Transformed, FleetPackage.EnUs,   Command.ReinstallWithId, 0,    1,       X,       null,      OnWindows.Same },
+        { Start.Transformed, FleetPackage.EnUs,   Command.Repair,          0,    1,       T,       null,      OnWindows.Same },
+        { Start.Transformed, FleetPackage.EnUs,   Command.Uninstall,       0,    0,       null,    null,      OnWindows.Same },
+        { Start.Transformed, FleetPackage.Transformed, Command.Install,    0,    1,       T,       null,      OnWindows.Maintenance },
+        { Start.Transformed, FleetPackage.Transformed, Command.Repair,     0,    1,       T,       null,      OnWindows.Same },
+        { Start.Transformed, FleetPackage.FrFr,   Command.Install,         0,    1,       T,       null,      OnWindows.Same },
+        { Start.Transformed, FleetPackage.StampedA, Command.Install,       0,    1,       A,       null,      OnWindows.Same },
+        { Start.Transformed, FleetPackage.Newer,  Command.Repair,          0,    1,       T,       null,      OnWindows.Same },
     };
 
     [Theory]
@@ -166,7 +201,7 @@ public sealed class PackageIdentityMatrixTests
         using var prefix = WinePrefix.Create();
         Arrange(prefix, start);
 
-        var result = new PackageInstaller(prefix, Fleet.Msi(package)).Run(Switch(command), Properties(command));
+        var result = new PackageInstaller(prefix, Fleet.Msi(package)).Run(Switch(command), [.. Properties(command), .. Transforms(package)]);
 
         Assert.True(result.ExitCode == exitCode, $"exit code {result.ExitCode}, expected {exitCode}. Log:\n{Tail(result.Log)}");
         var registered = prefix.PorSetupProductCodes();
@@ -192,8 +227,8 @@ public sealed class PackageIdentityMatrixTests
             case Start.HandSet:
                 prefix.Registry.SetString(WineRegistry.MsoKey, WineRegistry.PartnerValue, HandSet);
                 return;
-            case Start.StampedA or Start.StampedB:
-                new PackageInstaller(prefix, Fleet.Msi(Installed(start))).InstallProduct(MsiExecReturnCode.SUCCESS);
+            case Start.StampedA or Start.StampedB or Start.Transformed:
+                new PackageInstaller(prefix, Fleet.Msi(Installed(start))).InstallProduct(MsiExecReturnCode.SUCCESS, Transforms(Installed(start)));
                 return;
             default:
                 new PackageInstaller(prefix, Fleet.Msi(Installed(start))).InstallProduct(MsiExecReturnCode.SUCCESS, $"PARTNERID={Id1}");
@@ -209,8 +244,13 @@ public sealed class PackageIdentityMatrixTests
         Start.StampedB => FleetPackage.StampedB,
         Start.Older => FleetPackage.Older,
         Start.Newer => FleetPackage.Newer,
+        Start.Transformed => FleetPackage.Transformed,
         _ => throw new ArgumentOutOfRangeException(nameof(start)),
     };
+
+    /// <summary>TRANSFORMS=, for the package that comes with a transform.</summary>
+    private static string[] Transforms(FleetPackage package) =>
+        Fleet.Transform(package) is { } mst ? [$"TRANSFORMS={WinePrefix.WindowsPath(mst)}"] : [];
 
     private static string Switch(Command command) => command == Command.Uninstall ? "/x" : "/i";
 

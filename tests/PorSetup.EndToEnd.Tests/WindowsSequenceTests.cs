@@ -33,18 +33,32 @@ public sealed class WindowsSequenceTests
     public void EveryMatrixRow_EndsTheSameWayOnWindows(Start start, FleetPackage package, Command command, OnWindows onWindows)
     {
         var row = Rows.Single(r => (Start)r[0] == start && (FleetPackage)r[1] == package && (Command)r[2] == command);
-        var (installed, partner) = Machine(start);
+        var (installed, partner, installedTransform) = Machine(start);
         var msi = Fleet.Msi(package);
         if (command == Command.Uninstall)
         {
-            // msiexec /x of a package whose ProductCode is not the installed one is 1605 on Windows (Wine: 0).
-            var unknown = installed is null || InstalledProducts.ProductCode(installed) != InstalledProducts.ProductCode(msi);
-            Assert.Equal(onWindows == OnWindows.UnknownProduct1605, unknown);
+            var uninstall = WindowsInstallerModel.Uninstall(installed, partner, msi);
+            if (onWindows == OnWindows.UnknownProduct1605)
+            {
+                // Windows refuses and changes nothing: the installed product and the Partner value stay (Wine: 0, and
+                // it removes the related product, as the row says).
+                Assert.Equal(1605, uninstall.ExitCode);
+                Assert.Equal(installed is null ? 0 : 1, uninstall.Products);
+                Assert.Equal(partner, uninstall.Partner);
+            }
+            else
+            {
+                Assert.Equal((int)row[3], uninstall.ExitCode);
+                Assert.Equal((int)row[4], uninstall.Products);
+                Assert.Equal((string?)row[5], AsString(uninstall.Partner));
+            }
+
             return;
         }
 
         var commandLine = CommandLine(command);
-        var outcome = WindowsInstallerModel.Install(installed, partner, msi, commandLine);
+        var outcome = WindowsInstallerModel.Install(
+            installed, partner, msi, commandLine, transform: Fleet.TransformProperties(package), installedTransform: installedTransform);
 
         // Where Windows and Wine take different paths: /i of the installed package without REINSTALL.
         Assert.Equal((int)row[3], outcome.ExitCode);
@@ -85,6 +99,35 @@ public sealed class WindowsSequenceTests
     }
 
     [Fact]
+    public void ARepairOfATransformedInstall_KeepsAnIdChangedSince_NotTheTransformsOne()
+    {
+        // Windows applies the transform registered with the product again at this repair: its ID must not come back.
+        var transform = Fleet.TransformProperties(FleetPackage.Transformed);
+        var shipped = Fleet.Msi(FleetPackage.Transformed);
+
+        var repair = WindowsInstallerModel.Install(
+            shipped, X, shipped, new Dictionary<string, string> { ["REINSTALL"] = "ALL", ["REINSTALLMODE"] = "vomus" }, installedTransform: transform);
+        var rerun = WindowsInstallerModel.Install(shipped, X, shipped, new Dictionary<string, string>(), installedTransform: transform);
+
+        Assert.Equal(Fleet.TransformId, repair.Properties["TransformPartnerId"]);
+        Assert.Equal(X, repair.Partner);
+        Assert.False(rerun.Properties.ContainsKey("REINSTALL"));
+        Assert.Equal(X, rerun.Partner);
+    }
+
+    [Fact]
+    public void TheTransform_GivesItsIdInAPrivateProperty_AndValidatesOnlyTheUpgradeCode()
+    {
+        // A PARTNERID in a transform would be given again at every maintenance operation (see above); language and
+        // version checks would keep one transform from serving every build of PorSetup.
+        Assert.Equal(
+            new Dictionary<string, string> { ["TransformPartnerId"] = Fleet.TransformId },
+            Fleet.TransformProperties(FleetPackage.Transformed));
+        var flags = PorSetup.Msi.MsiTransformReader.Read(Fleet.Transform(FleetPackage.Transformed)!).Flags;
+        Assert.Equal(PorSetup.Msi.MsiTransformFlags.ValidateUpgradeCode, flags & (PorSetup.Msi.MsiTransformFlags)unchecked((int)0xFFFF0000));
+    }
+
+    [Fact]
     public void AStandardUsersRepair_CannotCarryAPartnerId()
     {
         var outcome = WindowsInstallerModel.Install(
@@ -109,11 +152,13 @@ public sealed class WindowsSequenceTests
         Assert.DoesNotContain("SAVEDPARTNERID", secure);
         Assert.DoesNotContain("PREVIOUSPARTNERID", secure);
         Assert.DoesNotContain("StampedPartnerId", secure);
+        Assert.DoesNotContain("TransformPartnerId", secure);
     }
 
     [Theory]
     [InlineData("IgnoreReinstallOfNewPackage", "102", "REINSTALL AND NOT Installed", "REINSTALL", "")]
     [InlineData("ReinstallForNewPartnerId", "104", "PARTNERID AND Installed AND NOT REINSTALL AND NOT REMOVE", "REINSTALL", "ALL")]
+    [InlineData("UseTransformPartnerId", "105", "NOT PARTNERID AND TransformPartnerId AND NOT Installed", "PARTNERID", "[TransformPartnerId]")]
     [InlineData("UseStampedPartnerId", "106", "NOT PARTNERID AND StampedPartnerId AND NOT Installed", "PARTNERID", "[StampedPartnerId]")]
     [InlineData("RestorePartnerId", "110", "NOT PARTNERID AND SAVEDPARTNERID AND (Installed OR WIX_UPGRADE_DETECTED)", "PARTNERID", "[SAVEDPARTNERID]")]
     public void TheActionsThatDecideTheId_RunInOrder_BeforeTheFeatureStatesAreFixed(string action, string sequence, string condition, string property, string value)
@@ -126,6 +171,54 @@ public sealed class WindowsSequenceTests
         Assert.Equal(["51", property], customAction[1..3]);
         Assert.Equal(value, customAction.Length > 3 ? customAction[3] : string.Empty);
         Assert.True(int.Parse(sequence, System.Globalization.CultureInfo.InvariantCulture) < int.Parse(costInitialize[2], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// The other actions that decide what is written and what an uninstall or a rollback puts back, with their type
+    /// (1: a DLL in the Binary table, checked; +1024 in the script; +2048 as SYSTEM; +256 on rollback only), data,
+    /// sequence and condition, as Windows will run them.
+    /// </summary>
+    [Theory]
+    [InlineData("ValidatePartnerId", "1", "PorSetupCustomAction", "ValidatePartnerId", "120", "NOT (REMOVE~=\"ALL\")")]
+    [InlineData("RememberPreviousPartnerId", "51", "PREVIOUSPARTNERID", "[SAVEDPARTNERID]", "140", "NOT Installed AND NOT WIX_UPGRADE_DETECTED AND SAVEDPARTNERID AND NOT PREVIOUSPARTNERID")]
+    [InlineData("SetRestorePreviousPartnerIdData", "51", "RestorePreviousPartnerId", "[PREVIOUSPARTNERID]", "1450", "REMOVE~=\"ALL\" AND NOT UPGRADINGPRODUCTCODE AND PREVIOUSPARTNERID")]
+    [InlineData("SetRollbackPartnerValueData", "51", "RollbackPartnerValue", "[SAVEDPARTNERID]", "1460", "NOT (REMOVE~=\"ALL\")")]
+    [InlineData("RestorePreviousPartnerId", "3073", "PorSetupCustomAction", "RestorePartnerValue", "2610", "REMOVE~=\"ALL\" AND NOT UPGRADINGPRODUCTCODE AND PREVIOUSPARTNERID")]
+    [InlineData("RollbackPartnerValue", "3329", "PorSetupCustomAction", "RestorePartnerValue", "4990", "NOT (REMOVE~=\"ALL\")")]
+    public void TheActionsOfTheValue_HaveTheirTypeSequenceAndCondition(string action, string type, string source, string target, string sequence, string condition)
+    {
+        var row = MsiTables.Read(TestPackages.Shipped, "InstallExecuteSequence").Single(r => r[0] == action);
+        var customAction = MsiTables.Read(TestPackages.Shipped, "CustomAction").Single(r => r[0] == action);
+
+        Assert.Equal([action, condition, sequence], row);
+        Assert.Equal([action, type, source, target], customAction[..4]);
+    }
+
+    [Fact]
+    public void TheActionsOfTheValue_RunWhereTheyMustAgainstTheStandardActions()
+    {
+        var at = MsiTables.Read(TestPackages.Shipped, "InstallExecuteSequence")
+            .ToDictionary(r => r[0], r => int.Parse(r[2], System.Globalization.CultureInfo.InvariantCulture));
+
+        // A refused ID changes nothing: the check runs before the script starts.
+        Assert.True(at["ValidatePartnerId"] < at["InstallInitialize"]);
+        // What to remember is decided before CostFinalize evaluates the PreviousPartnerValue component's condition.
+        Assert.True(at["RememberPreviousPartnerId"] < at["CostFinalize"]);
+        // Deferred actions get their CustomActionData from type-51 actions scheduled before the script is written.
+        Assert.True(at["SetRestorePreviousPartnerIdData"] < at["InstallInitialize"] && at["SetRollbackPartnerValueData"] < at["InstallInitialize"]);
+        // The previous value goes back after PorSetup's own value was removed, inside the script.
+        Assert.True(at["RemoveRegistryValues"] < at["RestorePreviousPartnerId"] && at["RestorePreviousPartnerId"] < at["InstallFinalize"]);
+        // A rollback action is scheduled before the action it undoes.
+        Assert.True(at["InstallInitialize"] < at["RollbackPartnerValue"] && at["RollbackPartnerValue"] < at["WriteRegistryValues"]);
+    }
+
+    [Fact]
+    public void TheRememberedValue_IsWrittenOnlyWhenThereIsOne()
+    {
+        var component = MsiTables.Read(TestPackages.Shipped, "Component").Single(r => r[0] == "PreviousPartnerValue");
+
+        // Attributes 260: msidbComponentAttributes64bit | msidbComponentAttributesRegistryKeyPath.
+        Assert.Equal(["260", "PREVIOUSPARTNERID"], component[3..5]);
     }
 
     [Fact]
@@ -179,16 +272,19 @@ public sealed class WindowsSequenceTests
         Assert.True(HasHook(TestPackages.FailingWhenDeferred));
     }
 
-    private static (string? Installed, string? Partner) Machine(Start start) => start switch
+    // The machine a starting state leaves: the installed package, the Partner value (raw search form), and the
+    // Property rows of the transform the product was installed with.
+    private static (string? Installed, string? Partner, IReadOnlyDictionary<string, string>? InstalledTransform) Machine(Start start) => start switch
     {
-        Start.Clean => (null, null),
-        Start.HandSet => (null, "##12 345 Contoso"),
-        Start.EnUs => (Fleet.Msi(FleetPackage.EnUs), "1111111"),
-        Start.FrFr => (Fleet.Msi(FleetPackage.FrFr), "1111111"),
-        Start.StampedA => (Fleet.Msi(FleetPackage.StampedA), Fleet.StampedAId),
-        Start.StampedB => (Fleet.Msi(FleetPackage.StampedB), Fleet.StampedBId),
-        Start.Older => (Fleet.Msi(FleetPackage.Older), "1111111"),
-        Start.Newer => (Fleet.Msi(FleetPackage.Newer), "1111111"),
+        Start.Clean => (null, null, null),
+        Start.HandSet => (null, "##12 345 Contoso", null),
+        Start.EnUs => (Fleet.Msi(FleetPackage.EnUs), "1111111", null),
+        Start.FrFr => (Fleet.Msi(FleetPackage.FrFr), "1111111", null),
+        Start.StampedA => (Fleet.Msi(FleetPackage.StampedA), Fleet.StampedAId, null),
+        Start.StampedB => (Fleet.Msi(FleetPackage.StampedB), Fleet.StampedBId, null),
+        Start.Older => (Fleet.Msi(FleetPackage.Older), "1111111", null),
+        Start.Newer => (Fleet.Msi(FleetPackage.Newer), "1111111", null),
+        Start.Transformed => (Fleet.Msi(FleetPackage.Transformed), Fleet.TransformId, Fleet.TransformProperties(FleetPackage.Transformed)),
         _ => throw new ArgumentOutOfRangeException(nameof(start)),
     };
 

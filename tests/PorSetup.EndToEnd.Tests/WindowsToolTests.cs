@@ -85,7 +85,7 @@ public sealed class WindowsToolTests : IDisposable
         var result = new PorSetupExe(prefix).Run("transform", WinePrefix.WindowsPath(msi), "-p", "3456789");
 
         Assert.True(result.ExitCode == 0, result.StandardError);
-        Assert.Equal($"Wrote {WinePrefix.WindowsPath(mst)}: sets PARTNERID=3456789.", result.StandardOutput.TrimEnd());
+        Assert.Equal($"Wrote {WinePrefix.WindowsPath(mst)}: sets TransformPartnerId=3456789.", result.StandardOutput.TrimEnd());
         new PackageInstaller(prefix, msi).InstallProduct(MsiExecReturnCode.SUCCESS, $"TRANSFORMS={WinePrefix.WindowsPath(mst)}");
         Assert.Equal("3456789", prefix.Registry.Partner);
     }
@@ -105,7 +105,7 @@ public sealed class WindowsToolTests : IDisposable
         Assert.Equal(0, package.ExitCode);
         Assert.Contains($"ProductCode: {InstalledProducts.ProductCode(msi)}", package.StandardOutput, StringComparison.Ordinal);
         Assert.Equal(0, transform.ExitCode);
-        Assert.Equal("PARTNERID: 4567890 (set by the transform)", transform.StandardOutput.Split('\n')[1].TrimEnd('\r'));
+        Assert.Equal("Partner ID (TransformPartnerId): 4567890 (set by the transform)", transform.StandardOutput.Split('\n')[1].TrimEnd('\r'));
         Assert.Equal(3, folderAsInput.ExitCode);
         Assert.Contains("is a folder, not a file", folderAsInput.StandardError, StringComparison.Ordinal);
     }

@@ -77,7 +77,7 @@ public class MsiTransformTests
         Assert.Equal(baseSummary.GetInteger(SummaryPropertyId.PageCount), summary.GetInteger(SummaryPropertyId.PageCount));
         Assert.Equal(baseSummary.CodePage, summary.CodePage);
         Assert.Equal((int)MsiTransformWriter.DefaultFlags, summary.GetInteger(SummaryPropertyId.CharacterCount));
-        Assert.Equal(0x0801, (int)MsiTransformWriter.DefaultFlags >>> 16);
+        Assert.Equal(0x0800, (int)MsiTransformWriter.DefaultFlags >>> 16); // the UpgradeCode only: no language, version or ProductCode
 
         // msitools reads the transform's summary as well.
         var info = TestPackage.SummaryInfo(mst);

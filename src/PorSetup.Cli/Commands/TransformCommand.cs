@@ -10,11 +10,11 @@ public static class TransformCommand
 {
     public static Command Create() => PackageCommand.Create(
         "transform",
-        "Writes a transform (.mst) that sets PARTNERID, to apply with msiexec TRANSFORMS= or in a Group Policy deployment's Modifications tab. An existing file is not replaced without --force.",
+        "Writes a transform (.mst) that gives the Partner ID (TransformPartnerId), to apply with msiexec TRANSFORMS= or in a Group Policy deployment's Modifications tab. The package uses it when it is new on the server: a first install, or the replacement of another PorSetup package; a PARTNERID on the command line wins. An existing file is not replaced without --force.",
         (msi, id) => Path.Combine(Path.GetDirectoryName(msi)!, $"PartnerId-{id}.mst"),
         (msi, id, output) =>
         {
-            MsiTransformWriter.WriteTransform(msi.Path, output, new Dictionary<string, string> { [PropertyNames.PartnerId] = id });
-            return $"Wrote {output}: sets {PropertyNames.PartnerId}={id}.";
+            MsiTransformWriter.WriteTransform(msi.Path, output, new Dictionary<string, string> { [PropertyNames.TransformPartnerId] = id });
+            return $"Wrote {output}: sets {PropertyNames.TransformPartnerId}={id}.";
         });
 }

@@ -5,8 +5,9 @@ using PorSetup.Msi;
 namespace PorSetup.Cli.Commands;
 
 /// <summary>
-/// What inspect shows of a transform: the properties it sets, PARTNERID first, then the package it was made
-/// from and the checks Windows Installer makes before applying it.
+/// What inspect shows of a transform: the properties it sets, the Partner ID first (TransformPartnerId, then
+/// PARTNERID, which transforms of earlier porsetup versions set), then the package it was made from and the checks
+/// Windows Installer makes before applying it.
 /// </summary>
 internal static class TransformReport
 {
@@ -29,14 +30,18 @@ internal static class TransformReport
         var lines = new List<string>
         {
             $"{transform.Path}: transform (.mst)",
-            $"{PropertyNames.PartnerId}: {What(properties, PropertyNames.PartnerId)}",
+            $"Partner ID ({PropertyNames.TransformPartnerId}): {What(properties, PropertyNames.TransformPartnerId)}",
         };
-        if (properties.Any(r => Name(r) == PropertyNames.StampedPartnerId))
+        foreach (var (name, label) in new[] { (PropertyNames.PartnerId, PropertyNames.PartnerId), (PropertyNames.StampedPartnerId, $"Stamped Partner ID ({PropertyNames.StampedPartnerId})") })
         {
-            lines.Add($"Stamped Partner ID ({PropertyNames.StampedPartnerId}): {What(properties, PropertyNames.StampedPartnerId)}");
+            if (properties.Any(r => Name(r) == name))
+            {
+                lines.Add($"{label}: {What(properties, name)}");
+            }
         }
 
-        var others = properties.Where(r => Name(r) is not PropertyNames.PartnerId and not PropertyNames.StampedPartnerId).ToList();
+        string[] partnerIds = [PropertyNames.TransformPartnerId, PropertyNames.PartnerId, PropertyNames.StampedPartnerId];
+        var others = properties.Where(r => !partnerIds.Contains(Name(r))).ToList();
         if (others.Count > 0)
         {
             lines.Add($"Other properties: {string.Join(", ", others.Select(r => $"{Name(r)} {What(others, Name(r))}"))}");

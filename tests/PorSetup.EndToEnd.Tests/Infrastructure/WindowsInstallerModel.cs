@@ -21,7 +21,9 @@ public sealed record WindowsOutcome(int ExitCode, bool Maintenance, int Products
 /// Partner ID check in sequence order, each under its condition. Then the documented rules Wine does not keep:
 /// an installed package runs in maintenance mode and rewrites its registry values only for REINSTALL; REINSTALL on a
 /// package that is not installed installs nothing; a standard user's command line reaches the elevated server side
-/// only through SecureCustomProperties (and the restricted public properties such as REINSTALL).
+/// only through SecureCustomProperties (and the restricted public properties such as REINSTALL); the transforms
+/// registered with an installed product are applied again at every maintenance operation, and a transform given to
+/// one is ignored ("Applying Transforms": transforms are applied when the product is installed).
 /// </summary>
 public static partial class WindowsInstallerModel
 {
@@ -37,10 +39,26 @@ public static partial class WindowsInstallerModel
     /// <param name="msi">The package run with msiexec /i.</param>
     /// <param name="commandLine">NAME=value properties of the command line.</param>
     /// <param name="standardUser">Run by a standard user (a repair of the per-machine product, elevated by Windows).</param>
-    public static WindowsOutcome Install(string? installedMsi, string? partner, string msi, IReadOnlyDictionary<string, string> commandLine, bool standardUser = false)
+    /// <param name="transform">The Property rows of the transform given with TRANSFORMS= on this command line, if any.</param>
+    /// <param name="installedTransform">The Property rows of the transform the installed product was installed with, if any.</param>
+    public static WindowsOutcome Install(
+        string? installedMsi,
+        string? partner,
+        string msi,
+        IReadOnlyDictionary<string, string> commandLine,
+        bool standardUser = false,
+        IReadOnlyDictionary<string, string>? transform = null,
+        IReadOnlyDictionary<string, string>? installedTransform = null)
     {
         var database = MsiTables.ReadProperties(msi);
+        var installed = installedMsi is null ? null : MsiTables.ReadProperties(installedMsi);
+        var maintenance = installed is not null && installed["ProductCode"] == database["ProductCode"];
         var properties = new Dictionary<string, string>(database, StringComparer.Ordinal);
+        foreach (var (name, value) in (maintenance ? installedTransform : transform) ?? new Dictionary<string, string>())
+        {
+            properties[name] = value;
+        }
+
         var secure = database.TryGetValue("SecureCustomProperties", out var list) ? list.Split(';').ToHashSet(StringComparer.Ordinal) : [];
         foreach (var (name, value) in commandLine)
         {
@@ -55,8 +73,6 @@ public static partial class WindowsInstallerModel
             throw new NotSupportedException("The model covers installs, repairs and upgrades, not uninstalls.");
         }
 
-        var installed = installedMsi is null ? null : MsiTables.ReadProperties(installedMsi);
-        var maintenance = installed is not null && installed["ProductCode"] == database["ProductCode"];
         if (maintenance)
         {
             properties["Installed"] = "1";
@@ -117,6 +133,26 @@ public static partial class WindowsInstallerModel
         var products = 1 + (installed is not null && !replaced ? 1 : 0);
         var written = reinstall ? (replaced ? null : partner) : properties["PARTNERID"];
         return new WindowsOutcome(0, false, products, written, properties);
+    }
+
+    /// <summary>
+    /// msiexec /x of a package: Windows looks up the package's ProductCode and, when it is not the installed one,
+    /// exits 1605 (ERROR_UNKNOWN_PRODUCT) and changes nothing (Wine exits 0). Otherwise the product is removed, and
+    /// with it the Partner value, which goes back to the value PorSetup remembered before its first install, if any.
+    /// </summary>
+    /// <param name="installedMsi">The package of the PorSetup product installed now, or null.</param>
+    /// <param name="partner">The Partner value on the machine now.</param>
+    /// <param name="msi">The package given to msiexec /x.</param>
+    /// <param name="remembered">The value found before PorSetup's first install (HKLM\SOFTWARE\PorSetup), or null.</param>
+    public static WindowsOutcome Uninstall(string? installedMsi, string? partner, string msi, string? remembered = null)
+    {
+        var productCode = MsiTables.ReadProperties(msi)["ProductCode"];
+        if (installedMsi is null || MsiTables.ReadProperties(installedMsi)["ProductCode"] != productCode)
+        {
+            return new WindowsOutcome(1605, false, installedMsi is null ? 0 : 1, partner, new Dictionary<string, string>());
+        }
+
+        return new WindowsOutcome(0, true, 0, remembered, new Dictionary<string, string>());
     }
 
     // Each Upgrade row: same UpgradeCode, version in range (inclusive bits), language listed or none listed.
