@@ -253,7 +253,8 @@ public sealed class WindowsSequenceTests
     [Fact]
     public void EveryPackageOfTheFleet_IsAProductOfItsOwn()
     {
-        var packages = Enum.GetValues<FleetPackage>().Select(Fleet.Msi).ToList();
+        // Transformed is the shipped MSI given a transform: the same package.
+        var packages = Enum.GetValues<FleetPackage>().Select(Fleet.Msi).Distinct().ToList();
 
         Assert.Equal(packages.Count, packages.Select(InstalledProducts.ProductCode).Distinct().Count());
         Assert.Equal(packages.Count, packages.Select(p => MsiTables.ReadSummary(p)["Revision number (UUID)"]).Distinct().Count());
