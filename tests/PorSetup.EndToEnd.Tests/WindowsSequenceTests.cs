@@ -28,7 +28,7 @@ public sealed class WindowsSequenceTests
         return rows;
     }
 
-    [Theory]
+    [MsitoolsTheory]
     [MemberData(nameof(MatrixRows))]
     public void EveryMatrixRow_EndsTheSameWayOnWindows(Start start, FleetPackage package, Command command, OnWindows onWindows)
     {
@@ -54,7 +54,7 @@ public sealed class WindowsSequenceTests
         Assert.Equal((string?)row[5], AsString(outcome.Partner));
     }
 
-    [Fact]
+    [MsitoolsFact]
     public void InMaintenanceMode_APartnerIdOnTheCommandLine_AsksForAReinstall()
     {
         var outcome = WindowsInstallerModel.Install(TestPackages.Shipped, "1111111", TestPackages.Shipped, new Dictionary<string, string> { ["PARTNERID"] = X });
@@ -64,7 +64,7 @@ public sealed class WindowsSequenceTests
         Assert.Equal(X, outcome.Partner);
     }
 
-    [Fact]
+    [MsitoolsFact]
     public void InMaintenanceMode_WithoutAPartnerId_NothingIsRewritten()
     {
         var outcome = WindowsInstallerModel.Install(Fleet.Msi(FleetPackage.StampedA), "7654321", Fleet.Msi(FleetPackage.StampedA), new Dictionary<string, string>());
@@ -73,7 +73,7 @@ public sealed class WindowsSequenceTests
         Assert.Equal("7654321", outcome.Partner);
     }
 
-    [Fact]
+    [MsitoolsFact]
     public void ARepairOfAStampedPackage_KeepsAnIdChangedSince_NotTheStampedOne()
     {
         var stamped = Fleet.Msi(FleetPackage.StampedA);
@@ -84,7 +84,7 @@ public sealed class WindowsSequenceTests
         Assert.Equal(X, outcome.Partner);
     }
 
-    [Fact]
+    [MsitoolsFact]
     public void AStandardUsersRepair_CannotCarryAPartnerId()
     {
         var outcome = WindowsInstallerModel.Install(
@@ -97,7 +97,7 @@ public sealed class WindowsSequenceTests
         Assert.Equal("1111111", outcome.Partner);
     }
 
-    [Fact]
+    [MsitoolsFact]
     public void NoPropertyThatDecidesTheValue_IsSecure()
     {
         var secure = MsiTables.ReadProperties(TestPackages.Shipped)["SecureCustomProperties"].Split(';');
@@ -111,7 +111,7 @@ public sealed class WindowsSequenceTests
         Assert.DoesNotContain("StampedPartnerId", secure);
     }
 
-    [Theory]
+    [MsitoolsTheory]
     [InlineData("IgnoreReinstallOfNewPackage", "102", "REINSTALL AND NOT Installed", "REINSTALL", "")]
     [InlineData("ReinstallForNewPartnerId", "104", "PARTNERID AND Installed AND NOT REINSTALL AND NOT REMOVE", "REINSTALL", "ALL")]
     [InlineData("UseStampedPartnerId", "106", "NOT PARTNERID AND StampedPartnerId AND NOT Installed", "PARTNERID", "[StampedPartnerId]")]
@@ -128,7 +128,7 @@ public sealed class WindowsSequenceTests
         Assert.True(int.Parse(sequence, System.Globalization.CultureInfo.InvariantCulture) < int.Parse(costInitialize[2], System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    [Fact]
+    [MsitoolsFact]
     public void TheUiSequence_OnlyChecksAGivenId()
     {
         var actions = MsiTables.Read(TestPackages.Shipped, "CustomAction").Select(r => r[0]).ToHashSet();
@@ -137,7 +137,7 @@ public sealed class WindowsSequenceTests
         Assert.Equal([["ValidatePartnerId", "PARTNERID AND NOT (REMOVE~=\"ALL\")", "120"]], ours);
     }
 
-    [Theory]
+    [MsitoolsTheory]
     [InlineData(FleetPackage.EnUs, "1.0.0")]
     [InlineData(FleetPackage.FrFr, "1.0.0")]
     [InlineData(FleetPackage.StampedA, "1.0.0")]
@@ -157,7 +157,7 @@ public sealed class WindowsSequenceTests
             upgrade);
     }
 
-    [Fact]
+    [MsitoolsFact]
     public void EveryPackageOfTheFleet_IsAProductOfItsOwn()
     {
         var packages = Enum.GetValues<FleetPackage>().Select(Fleet.Msi).ToList();
@@ -167,7 +167,7 @@ public sealed class WindowsSequenceTests
         Assert.Single(packages.Select(p => MsiTables.ReadProperties(p)["UpgradeCode"]).Distinct());
     }
 
-    [Fact]
+    [MsitoolsFact]
     public void TheShippedPackage_CarriesNoTestHook_ThatTheTestVariantDoes()
     {
         static bool HasHook(string msi) =>
