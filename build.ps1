@@ -135,7 +135,12 @@ function Get-WixMsiPath([string] $OutDir, [string] $Culture) {
 function Build-Msi {
     $caFolder = Join-Path $artifacts 'ca'
     $proxyClang = @()
-    if ($IsWindows) { $proxyClang = @("-p:PorSetupProxyClang=$(Find-WindowsPrerequisites)") }
+    if ($IsWindows) {
+        $clang = Find-WindowsPrerequisites
+        $proxyClang = @("-p:PorSetupProxyClang=$clang")
+        # The end-to-end tests build a test variant of the proxy with the same clang.
+        $env:PORSETUP_PROXY_CLANG = $clang
+    }
     Invoke-Native dotnet @('build', (Join-Path $root 'PorSetup.sln'), '-c', $Configuration, '--nologo', '-v', 'quiet')
     Invoke-Native dotnet (@('publish', (Join-Path $root 'src/PorSetup.CustomAction/PorSetup.CustomAction.csproj'), '-c', $Configuration, '-r', 'win-x64', '-o', $caFolder, '--nologo', '-v', 'quiet') + $proxyClang)
     Invoke-Native dotnet @('publish', (Join-Path $root 'src/PorSetup.Cli/PorSetup.Cli.csproj'), '-c', $Configuration, '-o', (Join-Path $artifacts 'porsetup'), '--nologo', '-v', 'quiet')

@@ -23,6 +23,7 @@ public sealed class CiWorkflowTests
 
         Assert.Contains("runs-on: windows-2022", windows, StringComparison.Ordinal);
         Assert.Contains("PORSETUP_TEST_MACHINE: local", windows, StringComparison.Ordinal);
+        Assert.Contains(@"PORSETUP_MSIEXEC_LOGS: ${{ github.workspace }}\artifacts\msiexec-logs", windows, StringComparison.Ordinal);
         Assert.Contains("choco install llvm", windows, StringComparison.Ordinal);
         Assert.Contains("dotnet tool restore\n          dotnet pwsh ./build.ps1 -Test", windows, StringComparison.Ordinal);
         Assert.Contains("if: always()", windows, StringComparison.Ordinal);

@@ -9,7 +9,7 @@ public sealed class InspectCommandTests : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("porsetup-cli-").FullName;
 
-    [Fact]
+    [MsitoolsFact]
     public void APackage_ShowsPartnerIdFirst_ThenItsIdentity()
     {
         var msi = TestMsi.CopyTo(this.folder);
@@ -68,7 +68,7 @@ public sealed class InspectCommandTests : IDisposable
         Assert.Contains(partnerLines, line => line.EndsWith(": 4567890", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [MsitoolsFact]
     public void ATransform_ShowsWhatItSets_PartnerIdFirst()
     {
         var msi = TestMsi.CopyTo(this.folder);

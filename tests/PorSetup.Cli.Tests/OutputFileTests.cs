@@ -59,7 +59,7 @@ public sealed class OutputFileTests : IDisposable
         Assert.NotEqual("old", File.ReadAllText(output));
     }
 
-    [Fact]
+    [MsitoolsFact]
     public void Stamp_SaysWhatItWrote_PathProductCodeAndPackageCode()
     {
         var msi = TestMsi.CopyTo(this.folder);

@@ -21,12 +21,12 @@ public sealed class DocumentedCommandTests
     [
         new("Install with a log, on a clean server",
             "msiexec /i PorSetup.msi /qn PARTNERID=1234567 /l*v \"%WINDIR%\\Logs\\PorSetup.log\"",
-            Arrange: null,
+            Arrange: run => run.Machine.Claim(@"C:\Windows\Logs\PorSetup.log"),
             Check: run =>
             {
                 Assert.Equal(0, run.ExitCode);
-                Assert.Equal(Id, run.Prefix.Registry.Partner);
-                Assert.Contains($"PorSetup: PARTNERID accepted: {Id}", File.ReadAllText(Path.Combine(run.Prefix.DriveC, "windows", "logs", "PorSetup.log")), StringComparison.Ordinal);
+                Assert.Equal(Id, run.Machine.Registry.Partner);
+                Assert.Contains($"PorSetup: PARTNERID accepted: {Id}", File.ReadAllText(run.Machine.HostPath(@"C:\Windows\Logs\PorSetup.log")), StringComparison.Ordinal);
             }),
         new("Change the ID, one line, on an installed server",
             "msiexec /i PorSetup.msi /qn PARTNERID=7654321",
@@ -46,24 +46,24 @@ public sealed class DocumentedCommandTests
             Check: run => run.Expect(0, Id)),
         new("Upgrade from an older version keeps the ID",
             "msiexec /i PorSetup.msi /qn",
-            Arrange: run => new PackageInstaller(run.Prefix, TestPackages.AtVersion("0.9.0")).InstallProduct(MsiExecReturnCode.SUCCESS, $"PARTNERID={Id}"),
+            Arrange: run => new PackageInstaller(run.Machine, TestPackages.AtVersion("0.9.0")).InstallProduct(MsiExecReturnCode.SUCCESS, $"PARTNERID={Id}"),
             Check: run =>
             {
                 run.Expect(0, Id);
-                Assert.False(run.Prefix.IsInstalled(TestPackages.AtVersion("0.9.0")));
+                Assert.False(run.Machine.IsInstalled(TestPackages.AtVersion("0.9.0")));
             }),
         new("Uninstall puts back the value typed before the first install",
             "msiexec /x PorSetup.msi /qn",
             Arrange: run =>
             {
-                run.Prefix.Registry.SetString(WineRegistry.MsoKey, WineRegistry.PartnerValue, "7777777");
+                run.Machine.Registry.SetString(MachineRegistry.MsoKey, MachineRegistry.PartnerValue, "7777777");
                 run.Install(Id);
             },
             Check: run =>
             {
                 Assert.Equal(0, run.ExitCode);
-                Assert.Equal("7777777", run.Prefix.Registry.Partner);
-                Assert.False(run.Prefix.IsInstalled(run.Msi));
+                Assert.Equal("7777777", run.Machine.Registry.Partner);
+                Assert.False(run.Machine.IsInstalled(run.Msi));
             }),
         new("Uninstall by ProductCode",
             "msiexec /x <ProductCode> /qn",
@@ -71,8 +71,8 @@ public sealed class DocumentedCommandTests
             Check: run =>
             {
                 Assert.Equal(0, run.ExitCode);
-                Assert.Null(run.Prefix.Registry.Partner);
-                Assert.False(run.Prefix.IsInstalled(run.Msi));
+                Assert.Null(run.Machine.Registry.Partner);
+                Assert.False(run.Machine.IsInstalled(run.Msi));
             },
             Substitute: run => ("<ProductCode>", InstalledProducts.ProductCode(run.Msi))),
         new("Verify on a server that has the value",
@@ -89,19 +89,23 @@ public sealed class DocumentedCommandTests
             Check: run => Assert.Equal(1, run.ExitCode)),
         new("Windows Installer logging policy, on",
             """reg add "HKLM\SOFTWARE\Policies\Microsoft\Windows\Installer" /v Logging /t REG_SZ /d voicewarmupx /f""",
-            Arrange: null,
+            Arrange: run => run.Machine.ClaimRegistryValue(PolicyKey, "Logging"),
             Check: run =>
             {
                 Assert.Equal(0, run.ExitCode);
-                Assert.Equal("voicewarmupx", run.Prefix.Registry.GetString(PolicyKey, "Logging"));
+                Assert.Equal("voicewarmupx", run.Machine.Registry.GetString(PolicyKey, "Logging"));
             }),
         new("Windows Installer logging policy, off",
             """reg delete "HKLM\SOFTWARE\Policies\Microsoft\Windows\Installer" /v Logging /f""",
-            Arrange: run => run.Prefix.Registry.SetString(PolicyKey, "Logging", "voicewarmupx"),
+            Arrange: run =>
+            {
+                run.Machine.ClaimRegistryValue(PolicyKey, "Logging");
+                run.Machine.Registry.SetString(PolicyKey, "Logging", "voicewarmupx");
+            },
             Check: run =>
             {
                 Assert.Equal(0, run.ExitCode);
-                Assert.Null(run.Prefix.Registry.GetString(PolicyKey, "Logging"));
+                Assert.Null(run.Machine.Registry.GetString(PolicyKey, "Logging"));
             }),
         new("reg add instead of the MSI writes the 64-bit view only",
             """reg add "HKLM\SOFTWARE\Microsoft\Windows Server\MSO" /v Partner /t REG_SZ /d 1234567 /reg:64 /f""",
@@ -109,7 +113,7 @@ public sealed class DocumentedCommandTests
             Check: run =>
             {
                 run.Expect(0, Id);
-                Assert.False(run.Prefix.Registry.KeyExists(WineRegistry.MsoKey, RegistryView.Registry32));
+                Assert.False(run.Machine.Registry.KeyExists(MachineRegistry.MsoKey, RegistryView.Registry32));
             }),
         new("A stamped copy installs with no arguments",
             "msiexec /i PorSetup-1234567.msi /qn",
@@ -201,13 +205,13 @@ public sealed class DocumentedCommandTests
         Assert.All(repairs, c => Assert.Equal(DocumentedCommandKind.WindowsOnly, c.Kind));
     }
 
-    [Theory]
+    [MachineTheory]
     [MemberData(nameof(ScenarioNames))]
     public void DocumentedCommand_DoesWhatThePageSays(string name)
     {
         var scenario = Scenarios.Single(s => s.Name == name);
-        using var prefix = WinePrefix.Create();
-        var run = new Run(prefix, scenario.OemScript);
+        using var machine = TestMachine.Create();
+        var run = new Run(machine, scenario.OemScript);
         scenario.Arrange?.Invoke(run);
 
         var command = scenario.Command;
@@ -218,32 +222,41 @@ public sealed class DocumentedCommandTests
         }
 
         (run.ExitCode, run.Output) = scenario.OemScript is null
-            ? prefix.RunBatch($"cd /d \"{WinePrefix.WindowsPath(run.Folder)}\"\n{command}")
+            ? machine.RunBatch($"cd /d \"{machine.WindowsPath(run.Folder)}\"\n{command}")
             : run.RunAsExistingOemScript(command);
         scenario.Check(run);
     }
 
     private sealed record Scenario(string Name, string Command, Action<Run>? Arrange, Action<Run> Check, Func<Run, (string Placeholder, string Value)>? Substitute = null, string? OemScript = null);
 
-    /// <summary>One scenario's server: a Wine prefix, a folder holding PorSetup.msi, and what the command returned.</summary>
+    /// <summary>One scenario's server: a test machine, a folder holding PorSetup.msi, and what the command returned.</summary>
     private sealed class Run
     {
-        public Run(WinePrefix prefix, string? oemScript)
+        public Run(TestMachine machine, string? oemScript)
         {
-            this.Prefix = prefix;
+            this.Machine = machine;
             this.OemScriptName = oemScript;
-            this.Folder = Directory.CreateDirectory(Path.Combine(prefix.Root, "work")).FullName;
+            this.Folder = Directory.CreateDirectory(Path.Combine(machine.Root, "work")).FullName;
             this.Msi = Path.Combine(this.Folder, "PorSetup.msi");
             File.Copy(TestPackages.Shipped, this.Msi);
-            this.ScriptsFolder = Directory.CreateDirectory(Path.Combine(prefix.DriveC, "windows", "Setup", "Scripts")).FullName;
+            this.ScriptsFolder = machine.HostPath(@"C:\Windows\Setup\Scripts");
             if (oemScript is not null)
             {
+                // The OEM's script, the samples, and the logs they write are the scenario's, to be removed after it.
+                foreach (var path in new[] { $"{oemScript}.cmd", "Install-PorSetup.cmd", "PorSetup.msi" })
+                {
+                    machine.Claim($@"C:\Windows\Setup\Scripts\{path}");
+                }
+
+                machine.Claim(@"C:\Windows\Logs\PorSetup");
+                machine.Claim(@"C:\Windows\Logs\oem.log");
+                Directory.CreateDirectory(this.ScriptsFolder);
                 File.Copy(Path.Combine(TestArtifacts.RepositoryRoot, "deploy", "Install-PorSetup.cmd"), Path.Combine(this.ScriptsFolder, "Install-PorSetup.cmd"));
                 File.Copy(TestPackages.Shipped, Path.Combine(this.ScriptsFolder, "PorSetup.msi"));
             }
         }
 
-        public WinePrefix Prefix { get; }
+        public TestMachine Machine { get; }
 
         public string Folder { get; }
 
@@ -257,7 +270,7 @@ public sealed class DocumentedCommandTests
 
         public string Output { get; set; } = string.Empty;
 
-        public void Install(string id) => new PackageInstaller(this.Prefix, this.Msi).InstallProduct(MsiExecReturnCode.SUCCESS, $"PARTNERID={id}");
+        public void Install(string id) => new PackageInstaller(this.Machine, this.Msi).InstallProduct(MsiExecReturnCode.SUCCESS, $"PARTNERID={id}");
 
         public static void Porsetup(params string[] arguments)
         {
@@ -268,12 +281,12 @@ public sealed class DocumentedCommandTests
         public void Expect(int exitCode, string partner)
         {
             Assert.True(this.ExitCode == exitCode, $"Exit code {this.ExitCode}, expected {exitCode}. Output:\n{this.Output}");
-            Assert.Equal(partner, this.Prefix.Registry.Partner);
+            Assert.Equal(partner, this.Machine.Registry.Partner);
         }
 
-        public string PorSetupLog(string file) => File.ReadAllText(Path.Combine(this.Prefix.DriveC, "windows", "logs", "PorSetup", file));
+        public string PorSetupLog(string file) => File.ReadAllText(this.Machine.HostPath($@"C:\Windows\Logs\PorSetup\{file}"));
 
-        public List<string> OemLog() => [.. File.ReadAllLines(Path.Combine(this.Prefix.DriveC, "windows", "logs", "oem.log")).Select(l => l.Trim()).Where(l => l.Length > 0)];
+        public List<string> OemLog() => [.. File.ReadAllLines(this.Machine.HostPath(@"C:\Windows\Logs\oem.log")).Select(l => l.Trim()).Where(l => l.Length > 0)];
 
         // An OEM's own script, with the documented lines among its steps, run from C:\Windows\Setup\Scripts as a
         // cmd /c process, as Windows Setup and Initial Configuration run it.
@@ -287,7 +300,7 @@ public sealed class DocumentedCommandTests
                 "exit /b 0",
                 string.Empty);
             File.WriteAllText(Path.Combine(this.ScriptsFolder, $"{this.OemScriptName}.cmd"), script);
-            return this.Prefix.RunBatch($"cmd /c \"C:\\Windows\\Setup\\Scripts\\{this.OemScriptName}.cmd\"");
+            return this.Machine.RunBatch($"cmd /c \"C:\\Windows\\Setup\\Scripts\\{this.OemScriptName}.cmd\"");
         }
     }
 }

@@ -11,18 +11,18 @@ namespace PorSetup.EndToEnd.Tests;
 /// </summary>
 public sealed class FaultTests
 {
-    [Fact]
+    [MachineFact]
     public void FailureAfterTheWrite_OnACleanServer_LeavesNothingBehind()
     {
-        using var prefix = WinePrefix.Create();
-        var before = MachineSnapshot.Take(prefix);
-        var product = new PackageInstaller(prefix, TestPackages.FailingWhenDeferred);
+        using var machine = TestMachine.Create();
+        var before = MachineSnapshot.Take(machine);
+        var product = new PackageInstaller(machine, TestPackages.FailingWhenDeferred);
 
         var result = product.InstallProduct(MsiExecReturnCode.ERROR_INSTALL_FAILURE, "PARTNERID=1234567", "PORSETUPFAILWHENDEFERRED=1");
 
         Assert.Contains("FailWhenDeferred", result.Log, StringComparison.Ordinal);
-        Assert.False(prefix.IsInstalled(TestPackages.FailingWhenDeferred));
-        MachineSnapshot.Take(prefix).AssertUnchangedSince(before);
+        Assert.False(machine.IsInstalled(TestPackages.FailingWhenDeferred));
+        MachineSnapshot.Take(machine).AssertUnchangedSince(before);
     }
 
     /// <remarks>
@@ -30,31 +30,31 @@ public sealed class FaultTests
     /// (see docs/wine-and-windows.md); PorSetup's rollback action (RollbackPartnerValue) puts it back, so the
     /// result is the same on both.
     /// </remarks>
-    [Fact]
+    [MachineFact]
     public void FailureAfterTheWrite_OverAHandSetValue_PutsThePreviousValueBack()
     {
-        using var prefix = WinePrefix.Create();
-        prefix.Registry.SetString(WineRegistry.MsoKey, WineRegistry.PartnerValue, "1111111");
-        var before = MachineSnapshot.Take(prefix);
-        var product = new PackageInstaller(prefix, TestPackages.FailingWhenDeferred);
+        using var machine = TestMachine.Create();
+        machine.Registry.SetString(MachineRegistry.MsoKey, MachineRegistry.PartnerValue, "1111111");
+        var before = MachineSnapshot.Take(machine);
+        var product = new PackageInstaller(machine, TestPackages.FailingWhenDeferred);
 
         product.InstallProduct(MsiExecReturnCode.ERROR_INSTALL_FAILURE, "PARTNERID=1234567", "PORSETUPFAILWHENDEFERRED=1");
 
-        Assert.Equal("1111111", prefix.Registry.Partner);
-        Assert.False(prefix.IsInstalled(TestPackages.FailingWhenDeferred));
-        MachineSnapshot.Take(prefix).AssertUnchangedSince(before);
+        Assert.Equal("1111111", machine.Registry.Partner);
+        Assert.False(machine.IsInstalled(TestPackages.FailingWhenDeferred));
+        MachineSnapshot.Take(machine).AssertUnchangedSince(before);
     }
 
-    [Fact]
+    [MachineFact]
     public void TheFaultProperty_IsIgnoredAtUninstall()
     {
-        using var prefix = WinePrefix.Create();
-        var product = new PackageInstaller(prefix, TestPackages.FailingWhenDeferred);
+        using var machine = TestMachine.Create();
+        var product = new PackageInstaller(machine, TestPackages.FailingWhenDeferred);
         product.InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1234567");
 
         product.UninstallProduct(MsiExecReturnCode.SUCCESS, "PORSETUPFAILWHENDEFERRED=1");
 
-        Assert.False(prefix.IsInstalled(TestPackages.FailingWhenDeferred));
+        Assert.False(machine.IsInstalled(TestPackages.FailingWhenDeferred));
     }
 
     /// <remarks>
@@ -66,21 +66,21 @@ public sealed class FaultTests
     /// succeeds, and leaves no folder of the worker behind. The plain-user case, the folder's security and the
     /// held file can only be tested on Windows.
     /// </remarks>
-    [Fact]
+    [MachineFact]
     public void AnElevatedInstall_DoesNotRunTheWorkerFromTemp()
     {
-        using var prefix = WinePrefix.Create();
-        var longTemp = Path.Combine("long", new string('x', 100), new string('y', 100));
-        Directory.CreateDirectory(Path.Combine(prefix.DriveC, longTemp));
-        var product = new PackageInstaller(prefix, TestPackages.Shipped);
-        product.Environment["TEMP"] = product.Environment["TMP"] = @"C:\" + longTemp.Replace('/', '\\');
+        using var machine = TestMachine.Create();
+        machine.Claim(@"C:\long");
+        var longTemp = $@"C:\long\{new string('x', 100)}\{new string('y', 100)}";
+        Directory.CreateDirectory(machine.HostPath(longTemp));
+        var product = new PackageInstaller(machine, TestPackages.Shipped);
+        product.Environment["TEMP"] = product.Environment["TMP"] = longTemp;
 
         product.InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1234567");
 
-        Assert.Equal("1234567", prefix.Registry.Partner);
-        var installer = Directory.GetDirectories(Path.Combine(prefix.DriveC, "windows")).Single(d => string.Equals(Path.GetFileName(d), "Installer", StringComparison.OrdinalIgnoreCase));
-        Assert.Empty(Directory.GetDirectories(installer, "PorSetup-*"));
-        Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(prefix.DriveC, longTemp)));
+        Assert.Equal("1234567", machine.Registry.Partner);
+        Assert.Empty(Directory.GetDirectories(machine.HostPath(@"C:\Windows\Installer"), "PorSetup-*"));
+        Assert.Empty(Directory.GetFileSystemEntries(machine.HostPath(longTemp)));
     }
 
     /// <remarks>
@@ -89,14 +89,14 @@ public sealed class FaultTests
     /// 1603 soon after it, the log names the deadline and the step, no process of ours is left, nothing changed.
     /// The shipped DLL's deadline is 120 s; this build's is <see cref="TestPackages.HungWorkerDeadlineSeconds"/> s.
     /// </remarks>
-    [Fact]
+    [MachineFact]
     public void AWorkerThatNeverAnswers_IsEndedAtTheDeadline_AndTheInstallFails()
     {
         var package = TestPackages.WithHungWorker();
-        using var prefix = WinePrefix.Create();
-        prefix.Registry.SetString(WineRegistry.MsoKey, WineRegistry.PartnerValue, "1111111");
-        var before = MachineSnapshot.Take(prefix);
-        var product = new PackageInstaller(prefix, package);
+        using var machine = TestMachine.Create();
+        machine.Registry.SetString(MachineRegistry.MsoKey, MachineRegistry.PartnerValue, "1111111");
+        var before = MachineSnapshot.Take(machine);
+        var product = new PackageInstaller(machine, package);
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = product.InstallProduct(MsiExecReturnCode.ERROR_INSTALL_FAILURE, "PARTNERID=1234567");
@@ -106,9 +106,9 @@ public sealed class FaultTests
         Assert.True(result.Log.Contains(line, StringComparison.Ordinal), string.Join('\n', result.Log.Split('\n').Where(l => l.Contains("PorSetup", StringComparison.Ordinal) || l.Contains("Return value", StringComparison.Ordinal))));
         // The deadline, plus msiexec's own start and rollback under Wine: well under a minute, not a hang.
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(TestPackages.HungWorkerDeadlineSeconds + 60), $"msiexec took {clock.Elapsed}");
-        Assert.DoesNotContain(prefix.RunningProcesses(), line => line.Contains("PorSetup.CustomAction", StringComparison.OrdinalIgnoreCase));
-        Assert.Equal("1111111", prefix.Registry.Partner);
-        Assert.False(prefix.IsInstalled(package));
-        MachineSnapshot.Take(prefix).AssertUnchangedSince(before);
+        Assert.DoesNotContain(machine.RunningProcesses(), line => line.Contains("PorSetup.CustomAction", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal("1111111", machine.Registry.Partner);
+        Assert.False(machine.IsInstalled(package));
+        MachineSnapshot.Take(machine).AssertUnchangedSince(before);
     }
 }

@@ -10,7 +10,7 @@ public sealed class FrenchPackageTests
 {
     private static string French => TestPackages.InCulture("fr-FR");
 
-    [Fact]
+    [MsitoolsFact]
     public void TheDatabaseIsFrench()
     {
         Assert.Equal("x64;1036", MsiTables.ReadSummary(French)["Template"]);
@@ -18,24 +18,24 @@ public sealed class FrenchPackageTests
         Assert.Contains("Une version plus récente", Assert.Single(MsiTables.Read(French, "LaunchCondition"))[1], StringComparison.Ordinal);
     }
 
-    [Fact]
+    [MachineFact]
     public void ABadId_IsRefusedInFrench()
     {
-        using var prefix = WinePrefix.Create();
+        using var machine = TestMachine.Create();
 
-        var result = new PackageInstaller(prefix, French).InstallProduct(MsiExecReturnCode.ERROR_INSTALL_FAILURE, "PARTNERID=1234");
+        var result = new PackageInstaller(machine, French).InstallProduct(MsiExecReturnCode.ERROR_INSTALL_FAILURE, "PARTNERID=1234");
 
         Assert.Contains($"{PartnerIdMessages.LengthCode}: PARTNERID \"1234\" n'est pas valide", result.Log, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [MachineFact]
     public void AValidId_IsWrittenWithAFrenchArpComment()
     {
-        using var prefix = WinePrefix.Create();
+        using var machine = TestMachine.Create();
 
-        new PackageInstaller(prefix, French).InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1234567");
+        new PackageInstaller(machine, French).InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1234567");
 
-        Assert.Equal("1234567", prefix.Registry.Partner);
-        Assert.Equal("ID partenaire (Partner of Record) : 1234567", prefix.ArpValue(French, "Comments"));
+        Assert.Equal("1234567", machine.Registry.Partner);
+        Assert.Equal("ID partenaire (Partner of Record) : 1234567", machine.ArpValue(French, "Comments"));
     }
 }

@@ -7,24 +7,24 @@ namespace PorSetup.EndToEnd.Tests;
 /// <summary>
 /// Group Policy software installation cannot pass properties: a pre-stamped MSI or a transform carries the ID.
 /// Group Policy itself does not exist under Wine; these tests install what it would install, the way it would
-/// (no command-line properties), with Wine's msiexec.
+/// (no command-line properties), with the test machine's msiexec.
 /// </summary>
 public sealed class GroupPolicyTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("porsetup-gpo-").FullName;
+    private readonly string folder = TestWorkspace.NewFolder("gpo");
 
-    [Fact]
+    [MachineFact]
     public void AStampedMsi_InstallsWithNoArguments()
     {
         var stamped = this.Stamp("2345678");
-        using var prefix = WinePrefix.Create();
+        using var machine = TestMachine.Create();
 
-        new PackageInstaller(prefix, stamped).InstallProduct(MsiExecReturnCode.SUCCESS);
+        new PackageInstaller(machine, stamped).InstallProduct(MsiExecReturnCode.SUCCESS);
 
-        Assert.Equal("2345678", prefix.Registry.Partner);
+        Assert.Equal("2345678", machine.Registry.Partner);
     }
 
-    [Fact]
+    [MsitoolsFact]
     public void AStampedMsi_IsAPackageAndAProductOfItsOwn_WithTheIdInItsOwnProperty()
     {
         var stamped = this.Stamp("2345678");
@@ -40,32 +40,32 @@ public sealed class GroupPolicyTests : IDisposable
         Assert.False(properties.ContainsKey("PARTNERID"), "A stamped ID is not a PARTNERID given for the run.");
     }
 
-    [Fact]
+    [MachineFact]
     public void AStampedMsi_ReplacesThePorSetupThatCameWithTheImage()
     {
         var stamped = this.Stamp("2345678");
-        using var prefix = WinePrefix.Create();
-        new PackageInstaller(prefix, TestPackages.Shipped).InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1234567");
+        using var machine = TestMachine.Create();
+        new PackageInstaller(machine, TestPackages.Shipped).InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1234567");
 
-        new PackageInstaller(prefix, stamped).InstallProduct(MsiExecReturnCode.SUCCESS);
+        new PackageInstaller(machine, stamped).InstallProduct(MsiExecReturnCode.SUCCESS);
 
-        Assert.Equal("2345678", prefix.Registry.Partner);
-        Assert.Equal([InstalledProducts.ProductCode(stamped)], prefix.PorSetupProductCodes());
+        Assert.Equal("2345678", machine.Registry.Partner);
+        Assert.Equal([InstalledProducts.ProductCode(stamped)], machine.PorSetupProductCodes());
     }
 
-    [Fact]
+    [MachineFact]
     public void AStampedMsi_UninstallsAndRepairsLikeTheOriginal()
     {
         var stamped = this.Stamp("2345678");
-        using var prefix = WinePrefix.Create();
-        var product = new PackageInstaller(prefix, stamped);
+        using var machine = TestMachine.Create();
+        var product = new PackageInstaller(machine, stamped);
         product.InstallProduct(MsiExecReturnCode.SUCCESS);
 
         product.RepairProduct(MsiExecReturnCode.SUCCESS);
-        Assert.Equal("2345678", prefix.Registry.Partner);
+        Assert.Equal("2345678", machine.Registry.Partner);
         product.UninstallProduct(MsiExecReturnCode.SUCCESS);
 
-        Assert.Null(prefix.Registry.Partner);
+        Assert.Null(machine.Registry.Partner);
     }
 
     [Fact]
@@ -78,55 +78,55 @@ public sealed class GroupPolicyTests : IDisposable
         Assert.Empty(Directory.GetFiles(this.folder));
     }
 
-    [Fact]
+    [MachineFact]
     public void ATransform_AppliedWithTransforms_SetsTheId()
     {
         var transform = this.Transform("3456789");
-        using var prefix = WinePrefix.Create();
+        using var machine = TestMachine.Create();
 
-        new PackageInstaller(prefix, TestPackages.Shipped).InstallProduct(MsiExecReturnCode.SUCCESS, $"TRANSFORMS={WinePrefix.WindowsPath(transform)}");
+        new PackageInstaller(machine, TestPackages.Shipped).InstallProduct(MsiExecReturnCode.SUCCESS, $"TRANSFORMS={machine.WindowsPath(transform)}");
 
-        Assert.Equal("3456789", prefix.Registry.Partner);
+        Assert.Equal("3456789", machine.Registry.Partner);
     }
 
-    [Fact]
+    [MachineFact]
     public void ATransformMadeFromTheEnglishBuild_ServesTheFrenchBuild()
     {
         var transform = this.Transform("3456789");
-        using var prefix = WinePrefix.Create();
+        using var machine = TestMachine.Create();
 
-        new PackageInstaller(prefix, TestPackages.InCulture("fr-FR")).InstallProduct(MsiExecReturnCode.SUCCESS, $"TRANSFORMS={WinePrefix.WindowsPath(transform)}");
+        new PackageInstaller(machine, TestPackages.InCulture("fr-FR")).InstallProduct(MsiExecReturnCode.SUCCESS, $"TRANSFORMS={machine.WindowsPath(transform)}");
 
         // Wine checks no validation flags; Windows checks the UpgradeCode, which both builds share (and no language).
-        Assert.Equal("3456789", prefix.Registry.Partner);
+        Assert.Equal("3456789", machine.Registry.Partner);
         Assert.Equal(Msi.MsiTransformFlags.ValidateUpgradeCode, Msi.MsiTransformReader.Read(transform).Flags & (Msi.MsiTransformFlags)unchecked((int)0xFFFF0000));
     }
 
-    [Fact]
+    [MachineFact]
     public void ATransform_LosesToAPartnerIdOnTheCommandLine()
     {
         var transform = this.Transform("3456789");
-        using var prefix = WinePrefix.Create();
+        using var machine = TestMachine.Create();
 
-        new PackageInstaller(prefix, TestPackages.Shipped).InstallProduct(MsiExecReturnCode.SUCCESS, $"TRANSFORMS={WinePrefix.WindowsPath(transform)}", "PARTNERID=4567890");
+        new PackageInstaller(machine, TestPackages.Shipped).InstallProduct(MsiExecReturnCode.SUCCESS, $"TRANSFORMS={machine.WindowsPath(transform)}", "PARTNERID=4567890");
 
-        Assert.Equal("4567890", prefix.Registry.Partner);
+        Assert.Equal("4567890", machine.Registry.Partner);
     }
 
     // Wine applies a TRANSFORMS= transform without checking its validation flags; Windows checks them, and
     // the transform asks for the UpgradeCode only (no version, no language), which every PorSetup package keeps.
-    [Fact]
+    [MachineFact]
     public void ATransform_AppliesToALaterVersionOfTheProduct_ReplacingTheInstalledOne()
     {
         var transform = this.Transform("3456789");
-        using var prefix = WinePrefix.Create();
+        using var machine = TestMachine.Create();
 
-        new PackageInstaller(prefix, TestPackages.Shipped).InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1234567");
+        new PackageInstaller(machine, TestPackages.Shipped).InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1234567");
 
-        new PackageInstaller(prefix, TestPackages.AtVersion("9.0.0")).InstallProduct(MsiExecReturnCode.SUCCESS, $"TRANSFORMS={WinePrefix.WindowsPath(transform)}");
+        new PackageInstaller(machine, TestPackages.AtVersion("9.0.0")).InstallProduct(MsiExecReturnCode.SUCCESS, $"TRANSFORMS={machine.WindowsPath(transform)}");
 
-        Assert.Equal("3456789", prefix.Registry.Partner);
-        Assert.Single(prefix.PorSetupProductCodes());
+        Assert.Equal("3456789", machine.Registry.Partner);
+        Assert.Single(machine.PorSetupProductCodes());
     }
 
     public void Dispose() => Directory.Delete(this.folder, recursive: true);

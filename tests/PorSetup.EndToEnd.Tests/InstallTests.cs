@@ -7,53 +7,53 @@ namespace PorSetup.EndToEnd.Tests;
 /// <summary>A first install on a clean server.</summary>
 public sealed class InstallTests
 {
-    [Fact]
+    [MachineFact]
     public void Install_WithPartnerId_WritesTheValueInThe64BitViewOnly()
     {
-        using var prefix = WinePrefix.Create();
-        var product = new PackageInstaller(prefix, TestPackages.Shipped);
+        using var machine = TestMachine.Create();
+        var product = new PackageInstaller(machine, TestPackages.Shipped);
 
         product.InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1234567");
 
-        Assert.Equal("1234567", prefix.Registry.Partner);
-        Assert.False(prefix.Registry.KeyExists(WineRegistry.MsoKey, RegistryView.Registry32), "Nothing may be written under WOW6432Node.");
+        Assert.Equal("1234567", machine.Registry.Partner);
+        Assert.False(machine.Registry.KeyExists(MachineRegistry.MsoKey, RegistryView.Registry32), "Nothing may be written under WOW6432Node.");
     }
 
-    [Fact]
+    [MachineFact]
     public void Install_WithPartnerId_LogsTheAcceptedId()
     {
-        using var prefix = WinePrefix.Create();
-        var product = new PackageInstaller(prefix, TestPackages.Shipped);
+        using var machine = TestMachine.Create();
+        var product = new PackageInstaller(machine, TestPackages.Shipped);
 
         var result = product.InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1234567");
 
         Assert.Contains("PorSetup: PARTNERID accepted: 1234567", result.Log, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [MachineFact]
     public void Install_WithoutPartnerId_FailsWith1603AndChangesNothing()
     {
-        using var prefix = WinePrefix.Create();
-        var product = new PackageInstaller(prefix, TestPackages.Shipped);
+        using var machine = TestMachine.Create();
+        var product = new PackageInstaller(machine, TestPackages.Shipped);
 
         var result = product.InstallProduct(MsiExecReturnCode.ERROR_INSTALL_FAILURE);
 
         Assert.Contains(PartnerIdMessages.MissingCode, result.Log, StringComparison.Ordinal);
-        Assert.False(prefix.Registry.KeyExists(WineRegistry.MsoKey));
-        Assert.False(prefix.IsInstalled(TestPackages.Shipped));
+        Assert.False(machine.Registry.KeyExists(MachineRegistry.MsoKey));
+        Assert.False(machine.IsInstalled(TestPackages.Shipped));
     }
 
-    [Fact]
+    [MachineFact]
     public void Install_RegistersAnArpEntryAPersonRecognises()
     {
-        using var prefix = WinePrefix.Create();
-        var product = new PackageInstaller(prefix, TestPackages.Shipped);
+        using var machine = TestMachine.Create();
+        var product = new PackageInstaller(machine, TestPackages.Shipped);
 
         product.InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1234567");
 
-        Assert.Equal("PorSetup", prefix.ArpValue(TestPackages.Shipped, "DisplayName"));
-        Assert.Equal("PorSetup", prefix.ArpValue(TestPackages.Shipped, "Publisher"));
-        Assert.Equal(TestPackages.ShippedVersion, prefix.ArpValue(TestPackages.Shipped, "DisplayVersion"));
-        Assert.Equal("Partner of Record ID: 1234567", prefix.ArpValue(TestPackages.Shipped, "Comments"));
+        Assert.Equal("PorSetup", machine.ArpValue(TestPackages.Shipped, "DisplayName"));
+        Assert.Equal("PorSetup", machine.ArpValue(TestPackages.Shipped, "Publisher"));
+        Assert.Equal(TestPackages.ShippedVersion, machine.ArpValue(TestPackages.Shipped, "DisplayVersion"));
+        Assert.Equal("Partner of Record ID: 1234567", machine.ArpValue(TestPackages.Shipped, "Comments"));
     }
 }

@@ -7,86 +7,86 @@ namespace PorSetup.EndToEnd.Tests;
 /// <summary>Repair, re-run and changing the ID of an installed PorSetup: the ID is never asked for again.</summary>
 public sealed class MaintenanceTests
 {
-    [Fact]
+    [MachineFact]
     public void Repair_WithoutPartnerId_KeepsTheInstalledId()
     {
-        using var prefix = WinePrefix.Create();
-        var product = new PackageInstaller(prefix, TestPackages.Shipped);
+        using var machine = TestMachine.Create();
+        var product = new PackageInstaller(machine, TestPackages.Shipped);
         product.InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1234567");
 
         product.RepairProduct(MsiExecReturnCode.SUCCESS);
 
-        Assert.Equal("1234567", prefix.Registry.Partner);
+        Assert.Equal("1234567", machine.Registry.Partner);
     }
 
-    [Fact]
+    [MachineFact]
     public void Repair_AfterTheValueWasDeletedByHand_IsRefusedAndChangesNothing()
     {
-        using var prefix = WinePrefix.Create();
-        var product = new PackageInstaller(prefix, TestPackages.Shipped);
+        using var machine = TestMachine.Create();
+        var product = new PackageInstaller(machine, TestPackages.Shipped);
         product.InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1234567");
-        prefix.Wine("reg", "delete", WineRegistry.MsoKey, "/v", WineRegistry.PartnerValue, "/f", "/reg:64");
+        machine.Registry.Delete(MachineRegistry.MsoKey, MachineRegistry.PartnerValue);
 
         var result = product.RepairProduct(MsiExecReturnCode.ERROR_INSTALL_FAILURE);
 
         Assert.Contains(PartnerIdMessages.MissingCode, result.Log, StringComparison.Ordinal);
-        Assert.True(prefix.IsInstalled(TestPackages.Shipped));
+        Assert.True(machine.IsInstalled(TestPackages.Shipped));
     }
 
     // Wine re-runs the whole install on a plain /i of an installed product; Windows goes into maintenance
     // mode. Either way no ID is asked for and the installed one stays.
-    [Fact]
+    [MachineFact]
     public void Rerun_WithoutPartnerId_KeepsTheInstalledId()
     {
-        using var prefix = WinePrefix.Create();
-        var product = new PackageInstaller(prefix, TestPackages.Shipped);
+        using var machine = TestMachine.Create();
+        var product = new PackageInstaller(machine, TestPackages.Shipped);
         product.InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1234567");
 
         product.InstallProduct(MsiExecReturnCode.SUCCESS);
 
-        Assert.Equal("1234567", prefix.Registry.Partner);
+        Assert.Equal("1234567", machine.Registry.Partner);
     }
 
-    [Fact]
+    [MachineFact]
     public void Reinstall_WithANewPartnerId_ChangesTheId()
     {
-        using var prefix = WinePrefix.Create();
-        var product = new PackageInstaller(prefix, TestPackages.Shipped);
+        using var machine = TestMachine.Create();
+        var product = new PackageInstaller(machine, TestPackages.Shipped);
         product.InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1234567");
 
         product.RepairProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=7654321");
 
-        Assert.Equal("7654321", prefix.Registry.Partner);
-        Assert.Equal("Partner of Record ID: 7654321", prefix.ArpValue(TestPackages.Shipped, "Comments"));
+        Assert.Equal("7654321", machine.Registry.Partner);
+        Assert.Equal("Partner of Record ID: 7654321", machine.ArpValue(TestPackages.Shipped, "Comments"));
     }
 
-    [Fact]
+    [MachineFact]
     public void Reinstall_WithABadPartnerId_FailsAndKeepsTheInstalledId()
     {
-        using var prefix = WinePrefix.Create();
-        var product = new PackageInstaller(prefix, TestPackages.Shipped);
+        using var machine = TestMachine.Create();
+        var product = new PackageInstaller(machine, TestPackages.Shipped);
         product.InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1234567");
 
         product.RepairProduct(MsiExecReturnCode.ERROR_INSTALL_FAILURE, "PARTNERID=12345a7");
 
-        Assert.Equal("1234567", prefix.Registry.Partner);
-        Assert.True(prefix.IsInstalled(TestPackages.Shipped));
+        Assert.Equal("1234567", machine.Registry.Partner);
+        Assert.True(machine.IsInstalled(TestPackages.Shipped));
     }
 
     /// <remarks>The stamped ID serves only when the package is new on the machine; after that the machine's ID wins.</remarks>
-    [Fact]
+    [MachineFact]
     public void AStampedInstall_WhoseIdWasChanged_KeepsTheNewIdThroughARepairAndARerun()
     {
-        using var prefix = WinePrefix.Create();
-        var product = new PackageInstaller(prefix, Fleet.Msi(FleetPackage.StampedA));
+        using var machine = TestMachine.Create();
+        var product = new PackageInstaller(machine, Fleet.Msi(FleetPackage.StampedA));
         product.InstallProduct(MsiExecReturnCode.SUCCESS);
         product.InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=7654321");
 
         product.RepairProduct(MsiExecReturnCode.SUCCESS);
-        Assert.Equal("7654321", prefix.Registry.Partner);
+        Assert.Equal("7654321", machine.Registry.Partner);
         product.InstallProduct(MsiExecReturnCode.SUCCESS);
 
-        Assert.Equal("7654321", prefix.Registry.Partner);
+        Assert.Equal("7654321", machine.Registry.Partner);
     }
 
     /// <remarks>
@@ -94,20 +94,22 @@ public sealed class MaintenanceTests
     /// not): the transform's ID (TransformPartnerId) serves only when the package is new on the machine, so it does
     /// not come back. WindowsSequenceTests.ARepairOfATransformedInstall_... proves the Windows path from the tables.
     /// </remarks>
-    [Fact]
+    [MachineFact]
     public void ATransformedInstall_WhoseIdWasChanged_KeepsTheNewIdThroughARepairAndARerun()
     {
-        using var prefix = WinePrefix.Create();
-        var product = new PackageInstaller(prefix, Fleet.Msi(FleetPackage.Transformed));
-        var transforms = $"TRANSFORMS={WinePrefix.WindowsPath(Fleet.Transform(FleetPackage.Transformed)!)}";
+        using var machine = TestMachine.Create();
+        var product = new PackageInstaller(machine, Fleet.Msi(FleetPackage.Transformed));
+        var transforms = $"TRANSFORMS={machine.WindowsPath(Fleet.Transform(FleetPackage.Transformed)!)}";
         product.InstallProduct(MsiExecReturnCode.SUCCESS, transforms);
-        Assert.Equal(Fleet.TransformId, prefix.Registry.Partner);
+        Assert.Equal(Fleet.TransformId, machine.Registry.Partner);
         product.InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=7654321");
 
-        product.RepairProduct(MsiExecReturnCode.SUCCESS, transforms);
-        Assert.Equal("7654321", prefix.Registry.Partner);
-        product.InstallProduct(MsiExecReturnCode.SUCCESS, transforms);
+        // Windows applies the registered transform by itself; under Wine it is given again, as Windows would apply it.
+        string[] again = machine.IsWine ? [transforms] : [];
+        product.RepairProduct(MsiExecReturnCode.SUCCESS, again);
+        Assert.Equal("7654321", machine.Registry.Partner);
+        product.InstallProduct(MsiExecReturnCode.SUCCESS, again);
 
-        Assert.Equal("7654321", prefix.Registry.Partner);
+        Assert.Equal("7654321", machine.Registry.Partner);
     }
 }

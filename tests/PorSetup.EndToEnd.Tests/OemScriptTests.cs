@@ -15,44 +15,45 @@ namespace PorSetup.EndToEnd.Tests;
 public sealed class OemScriptTests
 {
     private const string ScriptsFolder = @"C:\Windows\Setup\Scripts";
+    private const string LogFolder = @"C:\Windows\Logs\PorSetup";
     private const string Placeholder = "REPLACE-WITH-YOUR-PARTNER-ID";
 
     /// <summary>What Install-PorSetup.cmd returns, without running msiexec, while the ID is the placeholder.</summary>
     private const int NoPartnerIdExitCode = 87;
 
-    [Theory]
+    [MachineTheory]
     [InlineData("PostIC")]
     [InlineData("SetupComplete")]
     public void Script_InstallsTheIdWrittenInIt_AndExits0_LoggingUnderWindowsLogs(string script)
     {
-        using var prefix = WinePrefix.Create();
-        CopyDeployment(prefix, partnerId: "2345678");
+        using var machine = TestMachine.Create();
+        CopyDeployment(machine, partnerId: "2345678");
 
-        var (exitCode, _) = prefix.RunBatch($"cmd /c \"{ScriptsFolder}\\{script}.cmd\"");
+        var (exitCode, _) = machine.RunBatch($"cmd /c \"{ScriptsFolder}\\{script}.cmd\"");
 
         Assert.Equal(0, exitCode);
-        Assert.Equal("2345678", prefix.Registry.Partner);
-        Assert.Contains("msiexec returned 0", ReadLog(prefix, $"{script}.log"), StringComparison.Ordinal);
-        Assert.Contains("PorSetup: PARTNERID accepted: 2345678", ReadLog(prefix, $"{script}-msiexec.log"), StringComparison.Ordinal);
-        Assert.Empty(Directory.GetFiles(Path.Combine(prefix.DriveC, "windows", "temp"), "PorSetup*"));
+        Assert.Equal("2345678", machine.Registry.Partner);
+        Assert.Contains("msiexec returned 0", ReadLog(machine, $"{script}.log"), StringComparison.Ordinal);
+        Assert.Contains("PorSetup: PARTNERID accepted: 2345678", ReadLog(machine, $"{script}-msiexec.log"), StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(machine.HostPath(@"C:\Windows\Temp"), "PorSetup*"));
     }
 
-    [Theory]
+    [MachineTheory]
     [InlineData("PostIC")]
     [InlineData("SetupComplete")]
     public void Script_AsShipped_StopsWith87BeforeMsiexec_AndSaysWhatToEdit(string script)
     {
-        using var prefix = WinePrefix.Create();
-        CopyDeployment(prefix, partnerId: null);
+        using var machine = TestMachine.Create();
+        CopyDeployment(machine, partnerId: null);
 
-        var (exitCode, output) = prefix.RunBatch($"cmd /c \"{ScriptsFolder}\\{script}.cmd\"");
+        var (exitCode, output) = machine.RunBatch($"cmd /c \"{ScriptsFolder}\\{script}.cmd\"");
 
         Assert.Equal(NoPartnerIdExitCode, exitCode);
         Assert.Contains(Placeholder, output, StringComparison.Ordinal);
-        Assert.Contains("msiexec was not run", ReadLog(prefix, $"{script}.log"), StringComparison.Ordinal);
-        Assert.False(File.Exists(LogPath(prefix, $"{script}-msiexec.log")), "msiexec must not run while the placeholder is there.");
-        Assert.Null(prefix.Registry.Partner);
-        Assert.False(prefix.IsInstalled(TestPackages.Shipped));
+        Assert.Contains("msiexec was not run", ReadLog(machine, $"{script}.log"), StringComparison.Ordinal);
+        Assert.False(File.Exists(LogPath(machine, $"{script}-msiexec.log")), "msiexec must not run while the placeholder is there.");
+        Assert.Null(machine.Registry.Partner);
+        Assert.False(machine.IsInstalled(TestPackages.Shipped));
     }
 
     [Fact]
@@ -73,56 +74,56 @@ public sealed class OemScriptTests
     }
 
     // The installer itself refuses the placeholder too, for anyone who copies it onto an msiexec command line.
-    [Fact]
+    [MachineFact]
     public void ThePlaceholder_IsRefusedByTheInstaller()
     {
-        using var prefix = WinePrefix.Create();
+        using var machine = TestMachine.Create();
 
-        var result = new PackageInstaller(prefix, TestPackages.Shipped).InstallProduct(MsiExecReturnCode.ERROR_INSTALL_FAILURE, $"PARTNERID={Placeholder}");
+        var result = new PackageInstaller(machine, TestPackages.Shipped).InstallProduct(MsiExecReturnCode.ERROR_INSTALL_FAILURE, $"PARTNERID={Placeholder}");
 
         Assert.Contains(PartnerIdMessages.NotADigitCode, result.Log, StringComparison.Ordinal);
-        Assert.Null(prefix.Registry.Partner);
+        Assert.Null(machine.Registry.Partner);
     }
 
-    [Fact]
+    [MachineFact]
     public void PostIC_RunTwice_Exits0BothTimes()
     {
-        using var prefix = WinePrefix.Create();
-        CopyDeployment(prefix, partnerId: "2345678");
+        using var machine = TestMachine.Create();
+        CopyDeployment(machine, partnerId: "2345678");
 
-        var first = prefix.RunBatch($"cmd /c \"{ScriptsFolder}\\PostIC.cmd\"");
-        var second = prefix.RunBatch($"cmd /c \"{ScriptsFolder}\\PostIC.cmd\"");
+        var first = machine.RunBatch($"cmd /c \"{ScriptsFolder}\\PostIC.cmd\"");
+        var second = machine.RunBatch($"cmd /c \"{ScriptsFolder}\\PostIC.cmd\"");
 
         Assert.Equal(0, first.ExitCode);
         Assert.Equal(0, second.ExitCode);
-        Assert.Equal("2345678", prefix.Registry.Partner);
+        Assert.Equal("2345678", machine.Registry.Partner);
     }
 
-    [Fact]
+    [MachineFact]
     public void PostIC_WithABadId_Exits1603_AndTheLogSaysWhy()
     {
-        using var prefix = WinePrefix.Create();
-        CopyDeployment(prefix, partnerId: "12345a7");
+        using var machine = TestMachine.Create();
+        CopyDeployment(machine, partnerId: "12345a7");
 
-        var (exitCode, _) = prefix.RunBatch($"cmd /c \"{ScriptsFolder}\\PostIC.cmd\"");
+        var (exitCode, _) = machine.RunBatch($"cmd /c \"{ScriptsFolder}\\PostIC.cmd\"");
 
         Assert.Equal(1603, exitCode);
-        Assert.Null(prefix.Registry.Partner);
-        Assert.Contains("msiexec returned 1603", ReadLog(prefix, "PostIC.log"), StringComparison.Ordinal);
-        Assert.Contains(PartnerIdMessages.NotADigitCode, ReadLog(prefix, "PostIC-msiexec.log"), StringComparison.Ordinal);
+        Assert.Null(machine.Registry.Partner);
+        Assert.Contains("msiexec returned 1603", ReadLog(machine, "PostIC.log"), StringComparison.Ordinal);
+        Assert.Contains(PartnerIdMessages.NotADigitCode, ReadLog(machine, "PostIC-msiexec.log"), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [MachineFact]
     public void PostIC_WithoutTheMsi_Exits1619AndSaysWhatIsMissing()
     {
-        using var prefix = WinePrefix.Create();
-        CopyDeployment(prefix, partnerId: "2345678");
-        File.Delete(Path.Combine(ScriptsPath(prefix), "PorSetup.msi"));
+        using var machine = TestMachine.Create();
+        CopyDeployment(machine, partnerId: "2345678");
+        File.Delete(Path.Combine(ScriptsPath(machine), "PorSetup.msi"));
 
-        var (exitCode, _) = prefix.RunBatch($"cmd /c \"{ScriptsFolder}\\PostIC.cmd\"");
+        var (exitCode, _) = machine.RunBatch($"cmd /c \"{ScriptsFolder}\\PostIC.cmd\"");
 
         Assert.Equal(1619, exitCode);
-        Assert.Contains("PorSetup.msi\" not found", ReadLog(prefix, "PostIC.log"), StringComparison.Ordinal);
+        Assert.Contains("PorSetup.msi\" not found", ReadLog(machine, "PostIC.log"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -140,60 +141,60 @@ public sealed class OemScriptTests
 
     // Each command of the fragment, run as Windows Setup runs it: as shipped it installs nothing and returns 87;
     // with an ID in place of the placeholder it installs and logs under %WINDIR%\Logs\PorSetup.
-    [Theory]
+    [MachineTheory]
     [InlineData(0, "specialize")]
     [InlineData(1, "FirstLogon")]
     public void UnattendFragment_Commands_StopOnThePlaceholder_AndInstallWithAnId(int index, string caller)
     {
-        using var prefix = WinePrefix.Create();
-        CopyDeployment(prefix, partnerId: null);
+        using var machine = TestMachine.Create();
+        CopyDeployment(machine, partnerId: null);
         var command = UnattendCommands()[index];
 
-        var asShipped = prefix.RunBatch(command);
+        var asShipped = machine.RunBatch(command);
         Assert.Equal(NoPartnerIdExitCode, asShipped.ExitCode);
-        Assert.Null(prefix.Registry.Partner);
+        Assert.Null(machine.Registry.Partner);
 
-        var edited = prefix.RunBatch(command.Replace(Placeholder, "3456789", StringComparison.Ordinal));
+        var edited = machine.RunBatch(command.Replace(Placeholder, "3456789", StringComparison.Ordinal));
         Assert.Equal(0, edited.ExitCode);
-        Assert.Equal("3456789", prefix.Registry.Partner);
-        Assert.Contains("PorSetup: PARTNERID accepted: 3456789", ReadLog(prefix, $"{caller}-msiexec.log"), StringComparison.Ordinal);
+        Assert.Equal("3456789", machine.Registry.Partner);
+        Assert.Contains("PorSetup: PARTNERID accepted: 3456789", ReadLog(machine, $"{caller}-msiexec.log"), StringComparison.Ordinal);
     }
 
     // Wine never returns 1618 (it has no install mutex), so the retry loop is exercised over a stand-in for
     // msiexec, named as such: a test-only batch that answers 1618 a given number of times and then runs the real
     // msiexec.exe with the same arguments. This proves the loop (count, log lines, exit code); not that Windows
     // answers 1618, nor how long the real wait lasts (the test sets the wait to 1 second).
-    [Fact]
+    [MachineFact]
     public void InstallScript_RetriesWhenAFakeMsiexecAnswers1618_ThenInstalls()
     {
-        using var prefix = WinePrefix.Create();
-        CopyDeployment(prefix, partnerId: "2345678");
-        UseFakeMsiexec(prefix);
+        using var machine = TestMachine.Create();
+        CopyDeployment(machine, partnerId: "2345678");
+        UseFakeMsiexec(machine);
 
-        var (exitCode, _) = prefix.RunBatch($"cmd /c \"{ScriptsFolder}\\PostIC.cmd\"", new Dictionary<string, string> { ["FAKE_MSIEXEC_BUSY_RUNS"] = "2" });
+        var (exitCode, _) = machine.RunBatch($"cmd /c \"{ScriptsFolder}\\PostIC.cmd\"", new Dictionary<string, string> { ["FAKE_MSIEXEC_BUSY_RUNS"] = "2" });
 
         Assert.Equal(0, exitCode);
-        Assert.Equal("2345678", prefix.Registry.Partner);
-        var log = ReadLog(prefix, "PostIC.log");
+        Assert.Equal("2345678", machine.Registry.Partner);
+        var log = ReadLog(machine, "PostIC.log");
         Assert.Equal(2, Regex.Count(log, "msiexec returned 1618"));
         Assert.Contains("(attempt 3 of 4)", log, StringComparison.Ordinal);
         Assert.Contains("msiexec returned 0", log, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [MachineFact]
     public void InstallScript_GivesUpWith1618AfterItsLastAttempt_WhenAFakeMsiexecIsAlwaysBusy()
     {
-        using var prefix = WinePrefix.Create();
-        CopyDeployment(prefix, partnerId: "2345678");
-        UseFakeMsiexec(prefix);
+        using var machine = TestMachine.Create();
+        CopyDeployment(machine, partnerId: "2345678");
+        UseFakeMsiexec(machine);
 
-        var (exitCode, _) = prefix.RunBatch($"cmd /c \"{ScriptsFolder}\\PostIC.cmd\"", new Dictionary<string, string> { ["FAKE_MSIEXEC_BUSY_RUNS"] = "99" });
+        var (exitCode, _) = machine.RunBatch($"cmd /c \"{ScriptsFolder}\\PostIC.cmd\"", new Dictionary<string, string> { ["FAKE_MSIEXEC_BUSY_RUNS"] = "99" });
 
         Assert.Equal(1618, exitCode);
-        var log = ReadLog(prefix, "PostIC.log");
+        var log = ReadLog(machine, "PostIC.log");
         Assert.Equal(4, Regex.Count(log, "msiexec returned 1618"));
         Assert.Contains("giving up", log, StringComparison.Ordinal);
-        Assert.Null(prefix.Registry.Partner);
+        Assert.Null(machine.Registry.Partner);
     }
 
     // PostIC.cmd must finish within three minutes: the waits between attempts take at most half of that.
@@ -226,11 +227,11 @@ public sealed class OemScriptTests
 
     private static string DeployFolder => Path.Combine(TestArtifacts.RepositoryRoot, "deploy");
 
-    private static string ScriptsPath(WinePrefix prefix) => Path.Combine(prefix.DriveC, "windows", "Setup", "Scripts");
+    private static string ScriptsPath(TestMachine machine) => machine.HostPath(ScriptsFolder);
 
-    private static string LogPath(WinePrefix prefix, string file) => Path.Combine(prefix.DriveC, "windows", "logs", "PorSetup", file);
+    private static string LogPath(TestMachine machine, string file) => machine.HostPath($@"{LogFolder}\{file}");
 
-    private static string ReadLog(WinePrefix prefix, string file) => File.ReadAllText(LogPath(prefix, file));
+    private static string ReadLog(TestMachine machine, string file) => File.ReadAllText(LogPath(machine, file));
 
     private static List<string> UnattendCommands()
     {
@@ -247,10 +248,17 @@ public sealed class OemScriptTests
     }
 
     // What an image engineer does: copy the samples and the MSI, and write the Partner ID into the script
-    // (null: leave the placeholder, as shipped).
-    private static void CopyDeployment(WinePrefix prefix, string? partnerId)
+    // (null: leave the placeholder, as shipped). The scripts, the MSI and the logs are the test's, to be removed.
+    private static void CopyDeployment(TestMachine machine, string? partnerId)
     {
-        var target = Directory.CreateDirectory(ScriptsPath(prefix)).FullName;
+        machine.Claim(LogFolder);
+        machine.Claim($@"{ScriptsFolder}\PorSetup.msi");
+        foreach (var script in Directory.GetFiles(DeployFolder, "*.cmd"))
+        {
+            machine.Claim($@"{ScriptsFolder}\{Path.GetFileName(script)}");
+        }
+
+        var target = Directory.CreateDirectory(ScriptsPath(machine)).FullName;
         foreach (var script in Directory.GetFiles(DeployFolder, "*.cmd"))
         {
             var text = File.ReadAllText(script);
@@ -267,9 +275,11 @@ public sealed class OemScriptTests
 
     // A copy of Install-PorSetup.cmd that calls the test's stand-in instead of msiexec.exe, and waits 1 second
     // between attempts instead of the shipped number; nothing else of the script changes.
-    private static void UseFakeMsiexec(WinePrefix prefix)
+    private static void UseFakeMsiexec(TestMachine machine)
     {
-        var folder = ScriptsPath(prefix);
+        machine.Claim($@"{ScriptsFolder}\Fake-Msiexec-ForRetryTests.cmd");
+        machine.Claim($@"{ScriptsFolder}\fake-msiexec-runs.txt");
+        var folder = ScriptsPath(machine);
         File.WriteAllText(Path.Combine(folder, "Fake-Msiexec-ForRetryTests.cmd"), string.Join("\r\n",
             "@echo off",
             "rem TEST ONLY, never shipped: answers 1618 for the first %FAKE_MSIEXEC_BUSY_RUNS% runs, then runs msiexec.exe.",

@@ -18,7 +18,7 @@ public sealed class PackageDatabaseTests
     private static Dictionary<string, int> Sequence(string table) =>
         MsiTables.Read(TestPackages.Shipped, table).ToDictionary(row => row[0], row => int.Parse(row[2], System.Globalization.CultureInfo.InvariantCulture));
 
-    [Fact]
+    [MsitoolsFact]
     public void PackageIsPerMachineX64()
     {
         var summary = MsiTables.ReadSummary(TestPackages.Shipped);
@@ -28,7 +28,7 @@ public sealed class PackageDatabaseTests
         Assert.StartsWith("500", summary["Version"], StringComparison.Ordinal);
     }
 
-    [Fact]
+    [MsitoolsFact]
     public void IdentityComesFromDirectoryBuildProps()
     {
         Assert.Equal(ProductIdentity.Name, Properties["ProductName"]);
@@ -36,7 +36,7 @@ public sealed class PackageDatabaseTests
         Assert.Equal(ProductIdentity.Version, Properties["ProductVersion"]);
     }
 
-    [Theory]
+    [MsitoolsTheory]
     [InlineData("PartnerValue", @"SOFTWARE\Microsoft\Windows Server\MSO", "Partner", "[PARTNERID]", "")]
     [InlineData("PreviousPartnerValue", @"SOFTWARE\PorSetup", "PreviousPartner", "[PREVIOUSPARTNERID]", "PREVIOUSPARTNERID")]
     public void RegistryComponentsAre64BitWithTheValueAsKeyPath(string id, string key, string name, string value, string condition)
@@ -50,7 +50,7 @@ public sealed class PackageDatabaseTests
         Assert.Equal(["2", key, name, value, id], registry[1..6]);
     }
 
-    [Fact]
+    [MsitoolsFact]
     public void SavedIdIsSearchedInThe64BitView()
     {
         var locators = MsiTables.Read(TestPackages.Shipped, "RegLocator");
@@ -60,7 +60,7 @@ public sealed class PackageDatabaseTests
         Assert.All(locators, locator => Assert.Equal("18", locator[4]));
     }
 
-    [Theory]
+    [MsitoolsTheory]
     [InlineData("InstallExecuteSequence")]
     [InlineData("InstallUISequence")]
     public void ValidationRunsBeforeAnythingChanges(string table)
@@ -77,7 +77,7 @@ public sealed class PackageDatabaseTests
         }
     }
 
-    [Fact]
+    [MsitoolsFact]
     public void ValidationIsANativeDllActionThatImpersonates()
     {
         var action = MsiTables.Read(TestPackages.Shipped, "CustomAction").Single(row => row[0] == "ValidatePartnerId");
@@ -87,7 +87,7 @@ public sealed class PackageDatabaseTests
         Assert.Equal("ValidatePartnerId", action[3]);
     }
 
-    [Theory]
+    [MsitoolsTheory]
     [InlineData("RestorePreviousPartnerId", 3073)] // 0x1 DLL | 0x400 deferred | 0x800 no impersonation
     [InlineData("RollbackPartnerValue", 3329)]     // 0x1 DLL | 0x500 rollback | 0x800 no impersonation
     public void ScriptActionsRunAsSystemAtTheRightTime(string action, int type)
@@ -97,7 +97,7 @@ public sealed class PackageDatabaseTests
         Assert.Equal(type.ToString(System.Globalization.CultureInfo.InvariantCulture), row[1]);
     }
 
-    [Fact]
+    [MsitoolsFact]
     public void RollbackIsScheduledBeforeTheWriteAndRestoreAfterTheRemoval()
     {
         var sequence = Sequence("InstallExecuteSequence");
@@ -107,7 +107,7 @@ public sealed class PackageDatabaseTests
         Assert.True(sequence["SetRestorePreviousPartnerIdData"] < sequence["InstallInitialize"]);
     }
 
-    [Fact]
+    [MsitoolsFact]
     public void OldVersionsAreRemovedRightAfterInstallValidate()
     {
         var sequence = Sequence("InstallExecuteSequence");
@@ -115,7 +115,7 @@ public sealed class PackageDatabaseTests
         Assert.Equal(sequence["InstallValidate"] + 1, sequence["RemoveExistingProducts"]);
     }
 
-    [Fact]
+    [MsitoolsFact]
     public void DowngradesAreBlockedByALaunchCondition()
     {
         var condition = Assert.Single(MsiTables.Read(TestPackages.Shipped, "LaunchCondition"));
@@ -124,7 +124,7 @@ public sealed class PackageDatabaseTests
         Assert.Contains("newer version", condition[1], StringComparison.Ordinal);
     }
 
-    [Fact]
+    [MsitoolsFact]
     public void DatabaseCodepageIsWindows1252()
     {
         var codepage = Tool.RunChecked("msiinfo", "export", TestPackages.Shipped, "_ForceCodepage");

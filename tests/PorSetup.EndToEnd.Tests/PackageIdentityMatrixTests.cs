@@ -7,9 +7,10 @@ namespace PorSetup.EndToEnd.Tests;
 /// <summary>
 /// One PorSetup per server, whatever mix of packages a fleet holds (docs/guide.md, "One PorSetup per server"): from a
 /// starting state, one msiexec command with one package, then what is registered, the Partner value, and what an
-/// uninstall of everything leaves. Each row is a real install under Wine; the <see cref="OnWindows"/> column names
-/// the rows whose Windows outcome differs from Wine's or is reached another way, which
-/// <see cref="WindowsSequenceTests"/> proves from the package's tables.
+/// uninstall of everything leaves. Each row is a real install on the test machine; the columns give Wine's outcome,
+/// and the <see cref="OnWindows"/> column names the rows whose Windows outcome differs from Wine's or is reached
+/// another way, which <see cref="WindowsSequenceTests"/> proves from the package's tables. On a real Windows
+/// (PORSETUP_TEST_MACHINE=local) a row marked <see cref="OnWindows.UnknownProduct1605"/> expects Windows' outcome.
 /// </summary>
 public sealed class PackageIdentityMatrixTests
 {
@@ -192,46 +193,50 @@ public sealed class PackageIdentityMatrixTests
         { Start.Transformed, FleetPackage.Newer,  Command.Repair,          0,    1,       T,       null,      OnWindows.Same },
     };
 
-    [Theory]
+    [MachineTheory]
     [MemberData(nameof(Rows))]
     public void OneCommand_FromAStartingState(
         Start start, FleetPackage package, Command command, int exitCode, int products, string? partner, string? afterUninstall, OnWindows onWindows)
     {
-        _ = onWindows; // Read by WindowsSequenceTests; here the Wine outcome is asserted.
-        using var prefix = WinePrefix.Create();
-        Arrange(prefix, start);
+        using var machine = TestMachine.Create();
+        Arrange(machine, start);
+        if (!machine.IsWine && onWindows == OnWindows.UnknownProduct1605)
+        {
+            // Windows' outcome: 1605, and the machine as it was (Wine's is the row's, reached as the column says).
+            (exitCode, products, partner) = ((int)MsiExecReturnCode.ERROR_UNKNOWN_PRODUCT, machine.PorSetupProductCodes().Count, machine.Registry.Partner);
+        }
 
-        var result = new PackageInstaller(prefix, Fleet.Msi(package)).Run(Switch(command), [.. Properties(command), .. Transforms(package)]);
+        var result = new PackageInstaller(machine, Fleet.Msi(package)).Run(Switch(command), [.. Properties(command), .. Transforms(machine, package)]);
 
         Assert.True(result.ExitCode == exitCode, $"exit code {result.ExitCode}, expected {exitCode}. Log:\n{Tail(result.Log)}");
-        var registered = prefix.PorSetupProductCodes();
-        var written = prefix.Registry.Partner;
+        var registered = machine.PorSetupProductCodes();
+        var written = machine.Registry.Partner;
         Assert.True(
             registered.Count == products && written == partner,
             $"{registered.Count} products with Partner {written ?? "(none)"}, expected {products} with {partner ?? "(none)"}. Log:\n{Tail(result.Log)}");
-        UninstallEverything(prefix, registered);
-        Assert.Empty(prefix.PorSetupProductCodes());
-        Assert.Equal(afterUninstall, prefix.Registry.Partner);
+        UninstallEverything(machine, registered);
+        Assert.Empty(machine.PorSetupProductCodes());
+        Assert.Equal(afterUninstall, machine.Registry.Partner);
     }
 
     /// <summary>The rows that say how Windows differs, for <see cref="WindowsSequenceTests"/>.</summary>
     public static IEnumerable<(Start Start, FleetPackage Package, Command Command, OnWindows OnWindows)> WindowsRows() =>
         Rows.Select(row => ((Start)row[0], (FleetPackage)row[1], (Command)row[2], (OnWindows)row[7]));
 
-    private static void Arrange(WinePrefix prefix, Start start)
+    private static void Arrange(TestMachine machine, Start start)
     {
         switch (start)
         {
             case Start.Clean:
                 return;
             case Start.HandSet:
-                prefix.Registry.SetString(WineRegistry.MsoKey, WineRegistry.PartnerValue, HandSet);
+                machine.Registry.SetString(MachineRegistry.MsoKey, MachineRegistry.PartnerValue, HandSet);
                 return;
             case Start.StampedA or Start.StampedB or Start.Transformed:
-                new PackageInstaller(prefix, Fleet.Msi(Installed(start))).InstallProduct(MsiExecReturnCode.SUCCESS, Transforms(Installed(start)));
+                new PackageInstaller(machine, Fleet.Msi(Installed(start))).InstallProduct(MsiExecReturnCode.SUCCESS, Transforms(machine, Installed(start)));
                 return;
             default:
-                new PackageInstaller(prefix, Fleet.Msi(Installed(start))).InstallProduct(MsiExecReturnCode.SUCCESS, $"PARTNERID={Id1}");
+                new PackageInstaller(machine, Fleet.Msi(Installed(start))).InstallProduct(MsiExecReturnCode.SUCCESS, $"PARTNERID={Id1}");
                 return;
         }
     }
@@ -249,8 +254,8 @@ public sealed class PackageIdentityMatrixTests
     };
 
     /// <summary>TRANSFORMS=, for the package that comes with a transform.</summary>
-    private static string[] Transforms(FleetPackage package) =>
-        Fleet.Transform(package) is { } mst ? [$"TRANSFORMS={WinePrefix.WindowsPath(mst)}"] : [];
+    private static string[] Transforms(TestMachine machine, FleetPackage package) =>
+        Fleet.Transform(package) is { } mst ? [$"TRANSFORMS={machine.WindowsPath(mst)}"] : [];
 
     private static string Switch(Command command) => command == Command.Uninstall ? "/x" : "/i";
 
@@ -262,11 +267,11 @@ public sealed class PackageIdentityMatrixTests
         _ => [],
     };
 
-    private static void UninstallEverything(WinePrefix prefix, IEnumerable<string> productCodes)
+    private static void UninstallEverything(TestMachine machine, IEnumerable<string> productCodes)
     {
         foreach (var productCode in productCodes)
         {
-            new PackageInstaller(prefix, Fleet.MsiOfProduct(productCode)).UninstallProduct(MsiExecReturnCode.SUCCESS);
+            new PackageInstaller(machine, Fleet.MsiOfProduct(productCode)).UninstallProduct(MsiExecReturnCode.SUCCESS);
         }
     }
 

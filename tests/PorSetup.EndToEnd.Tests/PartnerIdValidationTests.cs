@@ -28,46 +28,46 @@ public sealed class PartnerIdValidationTests
         { new string('9', 150) + new string('x', 150), PartnerIdMessages.NotADigitCode },
     };
 
-    [Theory]
+    [MachineTheory]
     [MemberData(nameof(BadIds))]
     public void Install_WithABadId_FailsWith1603_LogsWhy_AndKeepsThePreviousValue(string badId, string expectedCode)
     {
-        using var prefix = WinePrefix.Create();
-        prefix.Registry.SetString(WineRegistry.MsoKey, WineRegistry.PartnerValue, PreviousId);
-        var product = new PackageInstaller(prefix, TestPackages.Shipped);
+        using var machine = TestMachine.Create();
+        machine.Registry.SetString(MachineRegistry.MsoKey, MachineRegistry.PartnerValue, PreviousId);
+        var product = new PackageInstaller(machine, TestPackages.Shipped);
 
         var result = product.InstallProduct(MsiExecReturnCode.ERROR_INSTALL_FAILURE, $"PARTNERID={badId}");
 
         Assert.Contains(expectedCode, result.Log, StringComparison.Ordinal);
-        Assert.Equal(PreviousId, prefix.Registry.Partner);
-        Assert.False(prefix.IsInstalled(TestPackages.Shipped));
+        Assert.Equal(PreviousId, machine.Registry.Partner);
+        Assert.False(machine.IsInstalled(TestPackages.Shipped));
     }
 
-    [Fact]
+    [MachineFact]
     public void Install_WithoutAnId_OverAHandSetValue_IsRefused()
     {
         // A value set by hand is not PorSetup's: a first install still needs PARTNERID.
-        using var prefix = WinePrefix.Create();
-        prefix.Registry.SetString(WineRegistry.MsoKey, WineRegistry.PartnerValue, PreviousId);
-        var product = new PackageInstaller(prefix, TestPackages.Shipped);
+        using var machine = TestMachine.Create();
+        machine.Registry.SetString(MachineRegistry.MsoKey, MachineRegistry.PartnerValue, PreviousId);
+        var product = new PackageInstaller(machine, TestPackages.Shipped);
 
         var result = product.InstallProduct(MsiExecReturnCode.ERROR_INSTALL_FAILURE);
 
         Assert.Contains(PartnerIdMessages.MissingCode, result.Log, StringComparison.Ordinal);
-        Assert.Equal(PreviousId, prefix.Registry.Partner);
+        Assert.Equal(PreviousId, machine.Registry.Partner);
     }
 
-    [Theory]
+    [MachineTheory]
     [InlineData(" 1234567 ", "1234567")]
     [InlineData("12345", "12345")]
     [InlineData("1234567890", "1234567890")]
     public void Install_WithAValidId_WritesItNormalized(string given, string stored)
     {
-        using var prefix = WinePrefix.Create();
-        var product = new PackageInstaller(prefix, TestPackages.Shipped);
+        using var machine = TestMachine.Create();
+        var product = new PackageInstaller(machine, TestPackages.Shipped);
 
         product.InstallProduct(MsiExecReturnCode.SUCCESS, $"PARTNERID={given}");
 
-        Assert.Equal(stored, prefix.Registry.Partner);
+        Assert.Equal(stored, machine.Registry.Partner);
     }
 }

@@ -13,47 +13,47 @@ public sealed class PreviousValueTests
     private const string HandSetId = "1111111";
     private const string PorSetupKey = @"HKLM\SOFTWARE\PorSetup";
 
-    [Fact]
+    [MachineFact]
     public void Uninstall_PutsBackTheValueThatWasThereBeforeTheInstall()
     {
-        using var prefix = WinePrefix.Create();
-        prefix.Registry.SetString(WineRegistry.MsoKey, WineRegistry.PartnerValue, HandSetId);
-        var product = new PackageInstaller(prefix, TestPackages.Shipped);
+        using var machine = TestMachine.Create();
+        machine.Registry.SetString(MachineRegistry.MsoKey, MachineRegistry.PartnerValue, HandSetId);
+        var product = new PackageInstaller(machine, TestPackages.Shipped);
         product.InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1234567");
-        Assert.Equal("1234567", prefix.Registry.Partner);
-        Assert.Equal(HandSetId, prefix.Registry.GetString(PorSetupKey, "PreviousPartner"));
+        Assert.Equal("1234567", machine.Registry.Partner);
+        Assert.Equal(HandSetId, machine.Registry.GetString(PorSetupKey, "PreviousPartner"));
 
         product.UninstallProduct(MsiExecReturnCode.SUCCESS);
 
-        Assert.Equal(HandSetId, prefix.Registry.Partner);
-        Assert.False(prefix.Registry.KeyExists(PorSetupKey), "PorSetup's own key must go at uninstall.");
+        Assert.Equal(HandSetId, machine.Registry.Partner);
+        Assert.False(machine.Registry.KeyExists(PorSetupKey), "PorSetup's own key must go at uninstall.");
     }
 
-    [Fact]
+    [MachineFact]
     public void Install_WithoutAPreviousValue_CreatesNoKeyOfItsOwn()
     {
-        using var prefix = WinePrefix.Create();
-        var product = new PackageInstaller(prefix, TestPackages.Shipped);
+        using var machine = TestMachine.Create();
+        var product = new PackageInstaller(machine, TestPackages.Shipped);
 
         product.InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1234567");
 
-        Assert.False(prefix.Registry.KeyExists(PorSetupKey));
+        Assert.False(machine.Registry.KeyExists(PorSetupKey));
     }
 
-    [Fact]
+    [MachineFact]
     public void RepairAndUpgrade_KeepThePreviousValueToPutBack()
     {
-        using var prefix = WinePrefix.Create();
-        prefix.Registry.SetString(WineRegistry.MsoKey, WineRegistry.PartnerValue, HandSetId);
-        new PackageInstaller(prefix, TestPackages.AtVersion("0.9.0")).InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1234567");
-        var product = new PackageInstaller(prefix, TestPackages.Shipped);
+        using var machine = TestMachine.Create();
+        machine.Registry.SetString(MachineRegistry.MsoKey, MachineRegistry.PartnerValue, HandSetId);
+        new PackageInstaller(machine, TestPackages.AtVersion("0.9.0")).InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1234567");
+        var product = new PackageInstaller(machine, TestPackages.Shipped);
         product.InstallProduct(MsiExecReturnCode.SUCCESS);
         product.RepairProduct(MsiExecReturnCode.SUCCESS);
-        Assert.Equal("1234567", prefix.Registry.Partner);
+        Assert.Equal("1234567", machine.Registry.Partner);
 
         product.UninstallProduct(MsiExecReturnCode.SUCCESS);
 
-        Assert.Equal(HandSetId, prefix.Registry.Partner);
+        Assert.Equal(HandSetId, machine.Registry.Partner);
     }
 
     public static TheoryData<string> HandSetStrings => new()
@@ -69,20 +69,20 @@ public sealed class PreviousValueTests
     /// The value travels as Windows Installer's raw search form (a leading # doubled) through PorSetup's own key and
     /// CustomActionData, and RestorePartnerValue reads that form back: the string comes back exactly.
     /// </remarks>
-    [Theory]
+    [MachineTheory]
     [MemberData(nameof(HandSetStrings))]
     public void Uninstall_PutsBackExactlyTheStringThatWasThere(string handSet)
     {
-        using var prefix = WinePrefix.Create();
-        prefix.Registry.SetString(WineRegistry.MsoKey, WineRegistry.PartnerValue, handSet);
-        var product = new PackageInstaller(prefix, TestPackages.Shipped);
+        using var machine = TestMachine.Create();
+        machine.Registry.SetString(MachineRegistry.MsoKey, MachineRegistry.PartnerValue, handSet);
+        var product = new PackageInstaller(machine, TestPackages.Shipped);
         product.InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1234567");
-        Assert.Equal("1234567", prefix.Registry.Partner);
-        Assert.Equal(handSet, prefix.Registry.GetString(PorSetupKey, "PreviousPartner"));
+        Assert.Equal("1234567", machine.Registry.Partner);
+        Assert.Equal(handSet, machine.Registry.GetString(PorSetupKey, "PreviousPartner"));
 
         product.UninstallProduct(MsiExecReturnCode.SUCCESS);
 
-        Assert.Equal(("REG_SZ", handSet), prefix.Registry.Get(WineRegistry.MsoKey, WineRegistry.PartnerValue));
+        Assert.Equal(("REG_SZ", handSet), machine.Registry.Get(MachineRegistry.MsoKey, MachineRegistry.PartnerValue));
     }
 
     /// <remarks>
@@ -91,20 +91,20 @@ public sealed class PreviousValueTests
     /// only (RestorePartnerValueActionTests): Wine's raw search expands it and drops its type, which Windows keeps
     /// ("#%" and the unexpanded text).
     /// </remarks>
-    [Theory]
+    [MachineTheory]
     [InlineData("REG_DWORD", "1234567", "0x12d687")]
     [InlineData("REG_BINARY", "0a0b", "0A0B")]
     public void Uninstall_PutsBackAValueOfAnotherTypeWithItsType(string type, string data, string shown)
     {
-        using var prefix = WinePrefix.Create();
-        prefix.Registry.Set(WineRegistry.MsoKey, WineRegistry.PartnerValue, type, data);
-        var product = new PackageInstaller(prefix, TestPackages.Shipped);
+        using var machine = TestMachine.Create();
+        machine.Registry.Set(MachineRegistry.MsoKey, MachineRegistry.PartnerValue, type, data);
+        var product = new PackageInstaller(machine, TestPackages.Shipped);
         product.InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1234567");
-        Assert.Equal("1234567", prefix.Registry.Partner);
+        Assert.Equal("1234567", machine.Registry.Partner);
 
         product.UninstallProduct(MsiExecReturnCode.SUCCESS);
 
-        Assert.Equal((type, shown), prefix.Registry.Get(WineRegistry.MsoKey, WineRegistry.PartnerValue));
+        Assert.Equal((type, shown), machine.Registry.Get(MachineRegistry.MsoKey, MachineRegistry.PartnerValue));
     }
 
     /// <remarks>
@@ -112,22 +112,22 @@ public sealed class PreviousValueTests
     /// one's ID as the "previous" value. Each package replaces the last by a major upgrade and carries the value from
     /// before the first PorSetup on.
     /// </remarks>
-    [Fact]
+    [MachineFact]
     public void AcrossBuildsCulturesAndStampedCopies_TheLastUninstallPutsBackTheValueFromBeforeTheFirst()
     {
-        using var prefix = WinePrefix.Create();
-        prefix.Registry.SetString(WineRegistry.MsoKey, WineRegistry.PartnerValue, HandSetId);
-        new PackageInstaller(prefix, TestPackages.Shipped).InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1234567");
-        new PackageInstaller(prefix, TestPackages.InCulture("fr-FR")).InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=2345678");
-        var stamped = new PackageInstaller(prefix, Fleet.Msi(FleetPackage.StampedA));
+        using var machine = TestMachine.Create();
+        machine.Registry.SetString(MachineRegistry.MsoKey, MachineRegistry.PartnerValue, HandSetId);
+        new PackageInstaller(machine, TestPackages.Shipped).InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1234567");
+        new PackageInstaller(machine, TestPackages.InCulture("fr-FR")).InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=2345678");
+        var stamped = new PackageInstaller(machine, Fleet.Msi(FleetPackage.StampedA));
         stamped.InstallProduct(MsiExecReturnCode.SUCCESS);
-        Assert.Equal(Fleet.StampedAId, prefix.Registry.Partner);
-        Assert.Single(prefix.PorSetupProductCodes());
+        Assert.Equal(Fleet.StampedAId, machine.Registry.Partner);
+        Assert.Single(machine.PorSetupProductCodes());
 
         stamped.UninstallProduct(MsiExecReturnCode.SUCCESS);
 
-        Assert.Empty(prefix.PorSetupProductCodes());
-        Assert.Equal(HandSetId, prefix.Registry.Partner);
-        Assert.False(prefix.Registry.KeyExists(PorSetupKey));
+        Assert.Empty(machine.PorSetupProductCodes());
+        Assert.Equal(HandSetId, machine.Registry.Partner);
+        Assert.False(machine.Registry.KeyExists(PorSetupKey));
     }
 }

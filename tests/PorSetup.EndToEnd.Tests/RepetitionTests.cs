@@ -7,52 +7,51 @@ namespace PorSetup.EndToEnd.Tests;
 /// <summary>Repeated and redundant work ends in the expected state and leaves nothing behind.</summary>
 public sealed class RepetitionTests
 {
-    [Fact]
+    [MachineFact]
     public void InstallingTheSameVersionTwice_Succeeds_AndUninstallLeavesNothing()
     {
-        using var prefix = WinePrefix.Create();
-        var before = MachineSnapshot.Take(prefix);
-        var product = new PackageInstaller(prefix, TestPackages.Shipped);
+        using var machine = TestMachine.Create();
+        var before = MachineSnapshot.Take(machine);
+        var product = new PackageInstaller(machine, TestPackages.Shipped);
 
         product.InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1234567");
         product.InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1234567");
-        Assert.Equal("1234567", prefix.Registry.Partner);
+        Assert.Equal("1234567", machine.Registry.Partner);
         product.UninstallProduct(MsiExecReturnCode.SUCCESS);
 
-        MachineSnapshot.Take(prefix).AssertUnchangedSince(before);
+        MachineSnapshot.Take(machine).AssertUnchangedSince(before);
     }
 
-    [Fact]
+    [MachineFact]
     public void UpgradingTwice_EndsWithTheNewestVersionOnly()
     {
-        using var prefix = WinePrefix.Create();
+        using var machine = TestMachine.Create();
         var first = TestPackages.AtVersion("0.8.0");
         var second = TestPackages.AtVersion("0.9.0");
-        new PackageInstaller(prefix, first).InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1234567");
+        new PackageInstaller(machine, first).InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1234567");
 
-        new PackageInstaller(prefix, second).InstallProduct(MsiExecReturnCode.SUCCESS);
-        new PackageInstaller(prefix, TestPackages.Shipped).InstallProduct(MsiExecReturnCode.SUCCESS);
+        new PackageInstaller(machine, second).InstallProduct(MsiExecReturnCode.SUCCESS);
+        new PackageInstaller(machine, TestPackages.Shipped).InstallProduct(MsiExecReturnCode.SUCCESS);
 
-        Assert.Equal("1234567", prefix.Registry.Partner);
-        Assert.False(prefix.IsInstalled(first));
-        Assert.False(prefix.IsInstalled(second));
-        Assert.True(prefix.IsInstalled(TestPackages.Shipped));
+        Assert.Equal("1234567", machine.Registry.Partner);
+        Assert.False(machine.IsInstalled(first));
+        Assert.False(machine.IsInstalled(second));
+        Assert.True(machine.IsInstalled(TestPackages.Shipped));
     }
 
-    [Fact]
+    [MachineFact]
     public void UninstallingAProductThatIsNotInstalled_ChangesNothing()
     {
-        using var prefix = WinePrefix.Create();
-        var product = new PackageInstaller(prefix, TestPackages.Shipped);
+        using var machine = TestMachine.Create();
+        var product = new PackageInstaller(machine, TestPackages.Shipped);
         product.InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1234567");
         product.UninstallProduct(MsiExecReturnCode.SUCCESS);
-        var before = MachineSnapshot.Take(prefix);
-
-        var result = product.Run("/x");
+        var before = MachineSnapshot.Take(machine);
 
         // Windows answers 1605 (ERROR_UNKNOWN_PRODUCT); Wine runs an empty removal and answers 0.
-        Assert.Contains(result.ExitCode, new[] { (int)MsiExecReturnCode.ERROR_UNKNOWN_PRODUCT, (int)MsiExecReturnCode.SUCCESS });
-        MachineSnapshot.Take(prefix).AssertUnchangedSince(before);
+        product.UninstallProduct(machine.Expected(wine: MsiExecReturnCode.SUCCESS, windows: MsiExecReturnCode.ERROR_UNKNOWN_PRODUCT));
+
+        MachineSnapshot.Take(machine).AssertUnchangedSince(before);
     }
 
     /// <remarks>
@@ -61,13 +60,13 @@ public sealed class RepetitionTests
     /// immediate (accepting and refusing), deferred (restoring a previous value at uninstall, failing on purpose)
     /// and rollback.
     /// </remarks>
-    [Fact]
+    [MachineFact]
     public void EveryKindOfCustomActionCall_LeavesNothingInTemp()
     {
-        using var prefix = WinePrefix.Create();
-        prefix.Registry.SetString(WineRegistry.MsoKey, WineRegistry.PartnerValue, "1111111");
-        var before = MachineSnapshot.Take(prefix);
-        var product = new PackageInstaller(prefix, TestPackages.FailingWhenDeferred);
+        using var machine = TestMachine.Create();
+        machine.Registry.SetString(MachineRegistry.MsoKey, MachineRegistry.PartnerValue, "1111111");
+        var before = MachineSnapshot.Take(machine);
+        var product = new PackageInstaller(machine, TestPackages.FailingWhenDeferred);
 
         product.InstallProduct(MsiExecReturnCode.ERROR_INSTALL_FAILURE, "PARTNERID=12a");
         product.InstallProduct(MsiExecReturnCode.ERROR_INSTALL_FAILURE, "PARTNERID=1234567", "PORSETUPFAILWHENDEFERRED=1");
@@ -76,16 +75,16 @@ public sealed class RepetitionTests
         var uninstall = product.UninstallProduct(MsiExecReturnCode.SUCCESS);
 
         Assert.Contains("PorSetup: restored Partner value 1111111", uninstall.Log, StringComparison.Ordinal);
-        Assert.Empty(MachineSnapshot.CustomActionTemporaryFiles(prefix));
-        MachineSnapshot.Take(prefix).AssertUnchangedSince(before);
+        Assert.Empty(MachineSnapshot.CustomActionTemporaryFiles(machine));
+        MachineSnapshot.Take(machine).AssertUnchangedSince(before);
     }
 
-    [Fact]
+    [MachineFact]
     public void TwentyInstallUninstallCycles_LeaveNoRegistryResidueAndNoFiles()
     {
-        using var prefix = WinePrefix.Create();
-        var product = new PackageInstaller(prefix, TestPackages.Shipped);
-        var before = MachineSnapshot.Take(prefix);
+        using var machine = TestMachine.Create();
+        var product = new PackageInstaller(machine, TestPackages.Shipped);
+        var before = MachineSnapshot.Take(machine);
 
         for (var cycle = 0; cycle < 20; cycle++)
         {
@@ -93,6 +92,6 @@ public sealed class RepetitionTests
             product.UninstallProduct(MsiExecReturnCode.SUCCESS);
         }
 
-        MachineSnapshot.Take(prefix).AssertUnchangedSince(before);
+        MachineSnapshot.Take(machine).AssertUnchangedSince(before);
     }
 }

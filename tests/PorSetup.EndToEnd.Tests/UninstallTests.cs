@@ -7,39 +7,39 @@ namespace PorSetup.EndToEnd.Tests;
 /// <summary>Uninstall removes what PorSetup wrote, and only that.</summary>
 public sealed class UninstallTests
 {
-    [Fact]
+    [MachineFact]
     public void Uninstall_RemovesTheValueAndTheKeysItCreated()
     {
-        using var prefix = WinePrefix.Create();
-        var product = new PackageInstaller(prefix, TestPackages.Shipped);
+        using var machine = TestMachine.Create();
+        var product = new PackageInstaller(machine, TestPackages.Shipped);
         product.InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1234567");
 
         product.UninstallProduct(MsiExecReturnCode.SUCCESS);
 
-        Assert.Null(prefix.Registry.Partner);
-        Assert.False(prefix.Registry.KeyExists(WineRegistry.MsoKey));
-        Assert.False(prefix.IsInstalled(TestPackages.Shipped));
+        Assert.Null(machine.Registry.Partner);
+        Assert.False(machine.Registry.KeyExists(MachineRegistry.MsoKey));
+        Assert.False(machine.IsInstalled(TestPackages.Shipped));
     }
 
-    [Fact]
+    [MachineFact]
     public void Uninstall_LeavesOtherValuesOfTheKeyAlone()
     {
-        using var prefix = WinePrefix.Create();
-        prefix.Registry.SetString(WineRegistry.MsoKey, "Other", "kept");
-        var product = new PackageInstaller(prefix, TestPackages.Shipped);
+        using var machine = TestMachine.Create();
+        machine.Registry.SetString(MachineRegistry.MsoKey, "Other", "kept");
+        var product = new PackageInstaller(machine, TestPackages.Shipped);
         product.InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1234567");
 
         product.UninstallProduct(MsiExecReturnCode.SUCCESS);
 
-        Assert.Null(prefix.Registry.Partner);
-        Assert.Equal("kept", prefix.Registry.GetString(WineRegistry.MsoKey, "Other"));
+        Assert.Null(machine.Registry.Partner);
+        Assert.Equal("kept", machine.Registry.GetString(MachineRegistry.MsoKey, "Other"));
     }
 
-    [Fact]
+    [MachineFact]
     public void Uninstall_DoesNotAskForAPartnerId()
     {
-        using var prefix = WinePrefix.Create();
-        var product = new PackageInstaller(prefix, TestPackages.Shipped);
+        using var machine = TestMachine.Create();
+        var product = new PackageInstaller(machine, TestPackages.Shipped);
         product.InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1234567");
 
         var result = product.UninstallProduct(MsiExecReturnCode.SUCCESS);

@@ -28,7 +28,7 @@ public sealed class WindowsSequenceTests
         return rows;
     }
 
-    [Theory]
+    [MsitoolsTheory]
     [MemberData(nameof(MatrixRows))]
     public void EveryMatrixRow_EndsTheSameWayOnWindows(Start start, FleetPackage package, Command command, OnWindows onWindows)
     {
@@ -68,7 +68,7 @@ public sealed class WindowsSequenceTests
         Assert.Equal((string?)row[5], AsString(outcome.Partner));
     }
 
-    [Fact]
+    [MsitoolsFact]
     public void InMaintenanceMode_APartnerIdOnTheCommandLine_AsksForAReinstall()
     {
         var outcome = WindowsInstallerModel.Install(TestPackages.Shipped, "1111111", TestPackages.Shipped, new Dictionary<string, string> { ["PARTNERID"] = X });
@@ -78,7 +78,7 @@ public sealed class WindowsSequenceTests
         Assert.Equal(X, outcome.Partner);
     }
 
-    [Fact]
+    [MsitoolsFact]
     public void InMaintenanceMode_WithoutAPartnerId_NothingIsRewritten()
     {
         var outcome = WindowsInstallerModel.Install(Fleet.Msi(FleetPackage.StampedA), "7654321", Fleet.Msi(FleetPackage.StampedA), new Dictionary<string, string>());
@@ -87,7 +87,7 @@ public sealed class WindowsSequenceTests
         Assert.Equal("7654321", outcome.Partner);
     }
 
-    [Fact]
+    [MsitoolsFact]
     public void ARepairOfAStampedPackage_KeepsAnIdChangedSince_NotTheStampedOne()
     {
         var stamped = Fleet.Msi(FleetPackage.StampedA);
@@ -98,7 +98,7 @@ public sealed class WindowsSequenceTests
         Assert.Equal(X, outcome.Partner);
     }
 
-    [Fact]
+    [MsitoolsFact]
     public void ARepairOfATransformedInstall_KeepsAnIdChangedSince_NotTheTransformsOne()
     {
         // Windows applies the transform registered with the product again at this repair: its ID must not come back.
@@ -127,7 +127,7 @@ public sealed class WindowsSequenceTests
         Assert.Equal(PorSetup.Msi.MsiTransformFlags.ValidateUpgradeCode, flags & (PorSetup.Msi.MsiTransformFlags)unchecked((int)0xFFFF0000));
     }
 
-    [Fact]
+    [MsitoolsFact]
     public void AStandardUsersRepair_CannotCarryAPartnerId()
     {
         var outcome = WindowsInstallerModel.Install(
@@ -140,7 +140,7 @@ public sealed class WindowsSequenceTests
         Assert.Equal("1111111", outcome.Partner);
     }
 
-    [Fact]
+    [MsitoolsFact]
     public void NoPropertyThatDecidesTheValue_IsSecure()
     {
         var secure = MsiTables.ReadProperties(TestPackages.Shipped)["SecureCustomProperties"].Split(';');
@@ -155,7 +155,7 @@ public sealed class WindowsSequenceTests
         Assert.DoesNotContain("TransformPartnerId", secure);
     }
 
-    [Theory]
+    [MsitoolsTheory]
     [InlineData("IgnoreReinstallOfNewPackage", "102", "REINSTALL AND NOT Installed", "REINSTALL", "")]
     [InlineData("ReinstallForNewPartnerId", "104", "PARTNERID AND Installed AND NOT REINSTALL AND NOT REMOVE", "REINSTALL", "ALL")]
     [InlineData("UseTransformPartnerId", "105", "NOT PARTNERID AND TransformPartnerId AND NOT Installed", "PARTNERID", "[TransformPartnerId]")]
@@ -178,7 +178,7 @@ public sealed class WindowsSequenceTests
     /// (1: a DLL in the Binary table, checked; +1024 in the script; +2048 as SYSTEM; +256 on rollback only), data,
     /// sequence and condition, as Windows will run them.
     /// </summary>
-    [Theory]
+    [MsitoolsTheory]
     [InlineData("ValidatePartnerId", "1", "PorSetupCustomAction", "ValidatePartnerId", "120", "NOT (REMOVE~=\"ALL\")")]
     [InlineData("RememberPreviousPartnerId", "51", "PREVIOUSPARTNERID", "[SAVEDPARTNERID]", "140", "NOT Installed AND NOT WIX_UPGRADE_DETECTED AND SAVEDPARTNERID AND NOT PREVIOUSPARTNERID")]
     [InlineData("SetRestorePreviousPartnerIdData", "51", "RestorePreviousPartnerId", "[PREVIOUSPARTNERID]", "1450", "REMOVE~=\"ALL\" AND NOT UPGRADINGPRODUCTCODE AND PREVIOUSPARTNERID")]
@@ -194,7 +194,7 @@ public sealed class WindowsSequenceTests
         Assert.Equal([action, type, source, target], customAction[..4]);
     }
 
-    [Fact]
+    [MsitoolsFact]
     public void TheActionsOfTheValue_RunWhereTheyMustAgainstTheStandardActions()
     {
         var at = MsiTables.Read(TestPackages.Shipped, "InstallExecuteSequence")
@@ -212,7 +212,7 @@ public sealed class WindowsSequenceTests
         Assert.True(at["InstallInitialize"] < at["RollbackPartnerValue"] && at["RollbackPartnerValue"] < at["WriteRegistryValues"]);
     }
 
-    [Fact]
+    [MsitoolsFact]
     public void TheRememberedValue_IsWrittenOnlyWhenThereIsOne()
     {
         var component = MsiTables.Read(TestPackages.Shipped, "Component").Single(r => r[0] == "PreviousPartnerValue");
@@ -221,7 +221,7 @@ public sealed class WindowsSequenceTests
         Assert.Equal(["260", "PREVIOUSPARTNERID"], component[3..5]);
     }
 
-    [Fact]
+    [MsitoolsFact]
     public void TheUiSequence_OnlyChecksAGivenId()
     {
         var actions = MsiTables.Read(TestPackages.Shipped, "CustomAction").Select(r => r[0]).ToHashSet();
@@ -230,7 +230,7 @@ public sealed class WindowsSequenceTests
         Assert.Equal([["ValidatePartnerId", "PARTNERID AND NOT (REMOVE~=\"ALL\")", "120"]], ours);
     }
 
-    [Theory]
+    [MsitoolsTheory]
     [InlineData(FleetPackage.EnUs, "1.0.0")]
     [InlineData(FleetPackage.FrFr, "1.0.0")]
     [InlineData(FleetPackage.StampedA, "1.0.0")]
@@ -250,7 +250,7 @@ public sealed class WindowsSequenceTests
             upgrade);
     }
 
-    [Fact]
+    [MsitoolsFact]
     public void EveryPackageOfTheFleet_IsAProductOfItsOwn()
     {
         // Transformed is the shipped MSI given a transform: the same package.
@@ -261,7 +261,7 @@ public sealed class WindowsSequenceTests
         Assert.Single(packages.Select(p => MsiTables.ReadProperties(p)["UpgradeCode"]).Distinct());
     }
 
-    [Fact]
+    [MsitoolsFact]
     public void TheShippedPackage_CarriesNoTestHook_ThatTheTestVariantDoes()
     {
         static bool HasHook(string msi) =>

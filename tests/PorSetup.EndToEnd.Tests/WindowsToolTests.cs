@@ -5,7 +5,8 @@ using PorSetup.EndToEnd.Tests.Infrastructure;
 namespace PorSetup.EndToEnd.Tests;
 
 /// <summary>
-/// porsetup.exe, as a Windows administrator gets it (artifacts/porsetup.exe: no .NET to install), run under Wine:
+/// porsetup.exe, as a Windows administrator gets it (artifacts/porsetup.exe: no .NET to install), run on the test
+/// machine (under Wine, or on this Windows):
 /// each command, with Windows paths, and what it writes read back (a transform also applied by Wine's msiexec;
 /// installing a stamped copy is GroupPolicyTests' part).
 /// </summary>
@@ -27,11 +28,11 @@ public sealed class WindowsToolTests : IDisposable
         Assert.Equal(3, BitConverter.ToUInt16(exe, pe + 24 + 68));
     }
 
-    [Fact]
+    [MachineFact]
     public void CheckId_AcceptsAndRefusesAsTheInstallerDoes()
     {
-        using var prefix = WinePrefix.Create();
-        var exe = new PorSetupExe(prefix);
+        using var machine = TestMachine.Create();
+        var exe = new PorSetupExe(machine);
 
         var accepted = exe.Run("check-id", " 1234567 ");
         var refused = exe.Run("check-id", "12345a7");
@@ -42,65 +43,65 @@ public sealed class WindowsToolTests : IDisposable
         Assert.StartsWith("POR1002: ", refused.StandardError, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [MachineFact]
     public void Help_ListsTheExitCodes()
     {
-        using var prefix = WinePrefix.Create();
+        using var machine = TestMachine.Create();
 
-        var help = new PorSetupExe(prefix).Run("stamp", "--help");
+        var help = new PorSetupExe(machine).Run("stamp", "--help");
 
         Assert.Equal(0, help.ExitCode);
         Assert.Contains("Exit codes:", help.StandardOutput, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [MachineFact]
     public void Stamp_WritesAStampedCopy_AndDoesNotOverwriteIt()
     {
         var msi = this.CopyOfTheMsi();
         var stamped = Path.Combine(this.folder, "PorSetup-2345678.msi");
-        using var prefix = WinePrefix.Create();
-        var exe = new PorSetupExe(prefix);
+        using var machine = TestMachine.Create();
+        var exe = new PorSetupExe(machine);
 
-        var first = exe.Run("stamp", WinePrefix.WindowsPath(msi), "--partner-id", "2345678");
+        var first = exe.Run("stamp", machine.WindowsPath(msi), "--partner-id", "2345678");
         var written = File.ReadAllBytes(stamped);
-        var second = exe.Run("stamp", WinePrefix.WindowsPath(msi), "--partner-id", "2345678");
-        var inspected = exe.Run("inspect", WinePrefix.WindowsPath(stamped));
+        var second = exe.Run("stamp", machine.WindowsPath(msi), "--partner-id", "2345678");
+        var inspected = exe.Run("inspect", machine.WindowsPath(stamped));
 
         Assert.True(first.ExitCode == 0, first.StandardError);
-        Assert.StartsWith($"Wrote {WinePrefix.WindowsPath(stamped)}: stamped Partner ID 2345678, PackageCode {{", first.StandardOutput, StringComparison.Ordinal);
+        Assert.StartsWith($"Wrote {machine.WindowsPath(stamped)}: stamped Partner ID 2345678, PackageCode {{", first.StandardOutput, StringComparison.Ordinal);
         Assert.Equal(3, second.ExitCode);
-        Assert.StartsWith($"{WinePrefix.WindowsPath(stamped)} already exists", second.StandardError, StringComparison.Ordinal);
+        Assert.StartsWith($"{machine.WindowsPath(stamped)} already exists", second.StandardError, StringComparison.Ordinal);
         Assert.Equal(written, File.ReadAllBytes(stamped));
-        Assert.Equal("2345678", PorSetup.Build.MsiTables.ReadProperties(stamped)["StampedPartnerId"]);
+        Assert.Equal("2345678", PorSetup.Msi.MsiProperties.Read(stamped)["StampedPartnerId"]);
         Assert.Contains("Stamped Partner ID (StampedPartnerId): 2345678", inspected.StandardOutput, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [MachineFact]
     public void Transform_WritesATransformThatMsiexecApplies()
     {
         var msi = this.CopyOfTheMsi();
         var mst = Path.Combine(this.folder, "PartnerId-3456789.mst");
-        using var prefix = WinePrefix.Create();
+        using var machine = TestMachine.Create();
 
-        var result = new PorSetupExe(prefix).Run("transform", WinePrefix.WindowsPath(msi), "-p", "3456789");
+        var result = new PorSetupExe(machine).Run("transform", machine.WindowsPath(msi), "-p", "3456789");
 
         Assert.True(result.ExitCode == 0, result.StandardError);
-        Assert.Equal($"Wrote {WinePrefix.WindowsPath(mst)}: sets TransformPartnerId=3456789.", result.StandardOutput.TrimEnd());
-        new PackageInstaller(prefix, msi).InstallProduct(MsiExecReturnCode.SUCCESS, $"TRANSFORMS={WinePrefix.WindowsPath(mst)}");
-        Assert.Equal("3456789", prefix.Registry.Partner);
+        Assert.Equal($"Wrote {machine.WindowsPath(mst)}: sets TransformPartnerId=3456789.", result.StandardOutput.TrimEnd());
+        new PackageInstaller(machine, msi).InstallProduct(MsiExecReturnCode.SUCCESS, $"TRANSFORMS={machine.WindowsPath(mst)}");
+        Assert.Equal("3456789", machine.Registry.Partner);
     }
 
-    [Fact]
+    [MachineFact]
     public void Inspect_ReadsThePackageAndTheTransform()
     {
         var msi = this.CopyOfTheMsi();
-        using var prefix = WinePrefix.Create();
-        var exe = new PorSetupExe(prefix);
-        Assert.Equal(0, exe.Run("transform", WinePrefix.WindowsPath(msi), "-p", "4567890").ExitCode);
+        using var machine = TestMachine.Create();
+        var exe = new PorSetupExe(machine);
+        Assert.Equal(0, exe.Run("transform", machine.WindowsPath(msi), "-p", "4567890").ExitCode);
 
-        var package = exe.Run("inspect", WinePrefix.WindowsPath(msi));
-        var transform = exe.Run("inspect", WinePrefix.WindowsPath(Path.Combine(this.folder, "PartnerId-4567890.mst")));
-        var folderAsInput = exe.Run("inspect", WinePrefix.WindowsPath(this.folder));
+        var package = exe.Run("inspect", machine.WindowsPath(msi));
+        var transform = exe.Run("inspect", machine.WindowsPath(Path.Combine(this.folder, "PartnerId-4567890.mst")));
+        var folderAsInput = exe.Run("inspect", machine.WindowsPath(this.folder));
 
         Assert.Equal(0, package.ExitCode);
         Assert.Contains($"ProductCode: {InstalledProducts.ProductCode(msi)}", package.StandardOutput, StringComparison.Ordinal);

@@ -1,6 +1,6 @@
 // Copyright (c) PorSetup contributors. MIT licensed.
 
-using PorSetup.Build;
+using PorSetup.Msi;
 
 namespace PorSetup.EndToEnd.Tests.Infrastructure;
 
@@ -9,34 +9,15 @@ public static class InstalledProducts
 {
     public const string UninstallKey = @"HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Uninstall";
 
-    public static string ProductCode(string msiPath) => MsiTables.ReadProperties(msiPath)["ProductCode"];
+    /// <summary>PorSetup's UpgradeCode, the same in every build, culture and stamped copy (installer/Package.wxs).</summary>
+    public const string UpgradeCode = "{04642C1E-F2AA-4081-867C-BB71239DB337}";
+
+    /// <summary>Read with PorSetup's own MSI reader, which needs no msitools (and so also runs on Windows).</summary>
+    public static string ProductCode(string msiPath) => MsiProperties.Read(msiPath)["ProductCode"];
 
     public static string ArpKey(string msiPath) => $@"{UninstallKey}\{ProductCode(msiPath)}";
 
-    public static bool IsInstalled(this WinePrefix prefix, string msiPath) => prefix.Registry.KeyExists(ArpKey(msiPath));
+    public static bool IsInstalled(this TestMachine machine, string msiPath) => machine.Registry.KeyExists(ArpKey(msiPath));
 
-    public static string? ArpValue(this WinePrefix prefix, string msiPath, string name) => prefix.Registry.GetString(ArpKey(msiPath), name);
-
-    /// <summary>
-    /// Every product registered under PorSetup's name, whatever package installed it: the Uninstall key's subkeys
-    /// whose DisplayName is the product name, read from one export of the key.
-    /// </summary>
-    public static IReadOnlyList<string> PorSetupProductCodes(this WinePrefix prefix)
-    {
-        var codes = new List<string>();
-        string? section = null;
-        foreach (var line in prefix.Registry.Export(UninstallKey).Split('\n').Select(l => l.TrimEnd('\r')))
-        {
-            if (line.StartsWith('['))
-            {
-                section = line.Trim('[', ']');
-            }
-            else if (section is not null && line == $"\"DisplayName\"=\"{ProductIdentity.Name}\"")
-            {
-                codes.Add(section[(section.LastIndexOf('\\') + 1)..]);
-            }
-        }
-
-        return codes;
-    }
+    public static string? ArpValue(this TestMachine machine, string msiPath, string name) => machine.Registry.GetString(ArpKey(msiPath), name);
 }

@@ -3,9 +3,10 @@
 namespace PorSetup.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
-/// The parts of a prefix an installer could leave something in: every registry key and value under
-/// HKLM\SOFTWARE (64-bit view, which includes WOW6432Node) and every file and folder on drive C:. Two snapshots
-/// compare line by line, so a failure names exactly what was left behind.
+/// The parts of a machine an installer could leave something in. For a Wine prefix: every registry key and value
+/// under HKLM\SOFTWARE (64-bit view, which includes WOW6432Node) and every file and folder on drive C:; for the
+/// local machine, what <see cref="LocalMachine.TakeSnapshot"/> lists. Two snapshots compare line by line, so a
+/// failure names exactly what was left behind.
 /// </summary>
 /// <remarks>
 /// Not counted: Windows Installer's own empty registration keys (Classes\Installer, CurrentVersion\Installer)
@@ -30,8 +31,12 @@ public sealed record MachineSnapshot(IReadOnlySet<string> Registry, IReadOnlySet
 
     private static readonly string InstallerFolder = Path.Combine("windows", "Installer") + Path.DirectorySeparatorChar;
 
-    public static MachineSnapshot Take(WinePrefix prefix) => new(
-        RegistryLines(prefix.Registry.Export(@"HKLM\SOFTWARE")),
+    /// <summary>The machine now: what its <see cref="TestMachine.TakeSnapshot"/> covers.</summary>
+    public static MachineSnapshot Take(TestMachine machine) => machine.TakeSnapshot();
+
+    /// <summary>A Wine prefix's whole HKLM\SOFTWARE and drive C:.</summary>
+    public static MachineSnapshot OfPrefix(WinePrefix prefix) => new(
+        RegistryLines(prefix.WineRegistry.Export(@"HKLM\SOFTWARE")),
         Directory.EnumerateFiles(prefix.DriveC, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(prefix.DriveC, f))
             .Concat(Directory.EnumerateDirectories(prefix.DriveC, "*", SearchOption.AllDirectories)
@@ -43,10 +48,13 @@ public sealed record MachineSnapshot(IReadOnlySet<string> Registry, IReadOnlySet
     /// What the custom action's calls could leave in a temp folder: the installer's copies of the DLL
     /// (msiXXXX.tmp) and the proxy's worker folders (PorSetup-XXXXXXXXXXXXXXXX), wherever they are on C:.
     /// </summary>
-    public static IEnumerable<string> CustomActionTemporaryFiles(WinePrefix prefix) =>
+    public static IReadOnlyList<string> CustomActionTemporaryFiles(TestMachine machine) => machine.CustomActionTemporaryFiles();
+
+    public static IReadOnlyList<string> CustomActionTemporaryFilesOfPrefix(WinePrefix prefix) =>
         Directory.EnumerateFiles(prefix.DriveC, "msi*.tmp", SearchOption.AllDirectories)
             .Concat(Directory.EnumerateDirectories(prefix.DriveC, "PorSetup-*", SearchOption.AllDirectories))
-            .Select(f => Path.GetRelativePath(prefix.DriveC, f));
+            .Select(f => Path.GetRelativePath(prefix.DriveC, f))
+            .ToList();
 
     /// <summary>What is in this snapshot and not in the earlier one.</summary>
     public IReadOnlyList<string> AddedSince(MachineSnapshot earlier) =>

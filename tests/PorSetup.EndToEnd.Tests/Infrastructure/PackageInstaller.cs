@@ -3,13 +3,16 @@
 namespace PorSetup.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
-/// Runs Wine's msiexec on one package, silently and with a verbose log, and checks the real exit code.
+/// Runs msiexec on one package on a test machine (Wine's, or this Windows'), silently and with a verbose log, and
+/// checks the real exit code. With PORSETUP_MSIEXEC_LOGS set, each log is also copied into that folder.
 /// Reads like WiX's own end-to-end tests: <c>product.InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1234567")</c>.
 /// </summary>
-public sealed class PackageInstaller(WinePrefix prefix, string msiPath)
+public sealed class PackageInstaller(TestMachine machine, string msiPath)
 {
     // cmd.exe's exit code when it could not start a program.
     private const int CommandNotStarted = 9009;
+
+    private static int logsKept;
 
     private int runs;
 
@@ -26,13 +29,14 @@ public sealed class PackageInstaller(WinePrefix prefix, string msiPath)
         this.Run("/x", expected, properties);
 
     /// <summary>
-    /// A repair: REINSTALL=ALL REINSTALLMODE=vomus, which is what msiexec /fvomus sets on Windows. Wine's /f
-    /// itself fails with 1605 ("Product code treatment not implemented"), so the properties are passed to /i.
+    /// A repair: msiexec /fvomus on Windows. Wine's /f fails with 1605 ("Product code treatment not implemented"),
+    /// so under Wine it is what /fvomus sets, REINSTALL=ALL REINSTALLMODE=vomus, passed to /i.
     /// </summary>
-    public MsiExecResult RepairProduct(MsiExecReturnCode expected, params string[] properties) =>
-        this.Run("/i", expected, ["REINSTALL=ALL", "REINSTALLMODE=vomus", .. properties]);
+    public MsiExecResult RepairProduct(MsiExecReturnCode expected, params string[] properties) => machine.IsWine
+        ? this.Run("/i", expected, ["REINSTALL=ALL", "REINSTALLMODE=vomus", .. properties])
+        : this.Run("/fvomus", expected, properties);
 
-    /// <summary>Runs msiexec with an action switch (/i, /x) and properties given as NAME=value.</summary>
+    /// <summary>Runs msiexec with an action switch (/i, /x, /fvomus) and properties given as NAME=value.</summary>
     public MsiExecResult Run(string action, MsiExecReturnCode expected, params string[] properties)
     {
         var result = this.Run(action, properties);
@@ -44,10 +48,10 @@ public sealed class PackageInstaller(WinePrefix prefix, string msiPath)
 
     public MsiExecResult Run(string action, params string[] properties)
     {
-        var log = Path.Combine(prefix.Root, "tmp", $"msiexec-{++this.runs}.log");
+        var log = Path.Combine(machine.Root, "tmp", $"msiexec-{++this.runs}.log");
         var variables = new Dictionary<string, string>();
-        var target = this.MsiPath.StartsWith('{') ? this.MsiPath : $"\"{WinePrefix.WindowsPath(this.MsiPath)}\"";
-        var commandLine = new List<string> { "msiexec", action, target, "/qn", "/l*v", $"\"{WinePrefix.WindowsPath(log)}\"" };
+        var target = this.MsiPath.StartsWith('{') ? this.MsiPath : $"\"{machine.WindowsPath(this.MsiPath)}\"";
+        var commandLine = new List<string> { "msiexec", action, target, "/qn", "/l*v", $"\"{machine.WindowsPath(log)}\"" };
         foreach (var property in properties)
         {
             // NAME=value becomes NAME="%PORSETUP_ARGn%": the value reaches msiexec exactly as given.
@@ -73,7 +77,7 @@ public sealed class PackageInstaller(WinePrefix prefix, string msiPath)
             int exitCode;
             try
             {
-                (exitCode, _) = prefix.RunBatch(script, variables);
+                (exitCode, _) = machine.RunBatch(script, variables);
             }
             catch (TimeoutException hung)
             {
@@ -87,8 +91,22 @@ public sealed class PackageInstaller(WinePrefix prefix, string msiPath)
                 continue;
             }
 
+            Keep(log, action);
             return new MsiExecResult(exitCode, File.Exists(log) ? File.ReadAllText(log) : string.Empty);
         }
+    }
+
+    // CI uploads the logs of the local machine's installs from PORSETUP_MSIEXEC_LOGS; a test's own folder goes with it.
+    private void Keep(string log, string action)
+    {
+        if (System.Environment.GetEnvironmentVariable("PORSETUP_MSIEXEC_LOGS") is not { Length: > 0 } folder || !File.Exists(log))
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(folder);
+        var package = Path.GetFileNameWithoutExtension(this.MsiPath.Trim('{', '}'));
+        File.Copy(log, Path.Combine(folder, $"{Interlocked.Increment(ref logsKept):D5}-{package}-{action.TrimStart('/')}.log"), overwrite: true);
     }
 
     private static string Tail(string log) => log.Length <= 6000 ? log : log[^6000..];

@@ -5,10 +5,11 @@ using PorSetup.Build;
 namespace PorSetup.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
-/// artifacts/porsetup.exe, the self-contained win-x64 tool build.ps1 publishes for Windows administrators, run
-/// with wine in a prefix that has no .NET: as a server with none would run it. Paths are passed as Windows paths.
+/// artifacts/porsetup.exe, the self-contained win-x64 tool build.ps1 publishes for Windows administrators, run on the
+/// test machine: with wine in a prefix that has no .NET, as a server with none would run it, or on this Windows.
+/// Paths are passed as Windows paths.
 /// </summary>
-public sealed class PorSetupExe(WinePrefix prefix)
+public sealed class PorSetupExe(TestMachine machine)
 {
     public static string Path
     {
@@ -20,5 +21,5 @@ public sealed class PorSetupExe(WinePrefix prefix)
     }
 
     /// <summary>Runs porsetup.exe; its exit codes (0 to 3) fit wine's 8-bit exit code.</summary>
-    public ToolResult Run(params string[] arguments) => prefix.Wine([WinePrefix.WindowsPath(Path), .. arguments]);
+    public ToolResult Run(params string[] arguments) => machine.RunProgram(Path, arguments);
 }

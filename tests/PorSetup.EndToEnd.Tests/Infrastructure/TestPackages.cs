@@ -9,12 +9,15 @@ namespace PorSetup.EndToEnd.Tests.Infrastructure;
 /// <summary>
 /// The packages the tests install: the shipped MSI, and variants of the same source at other versions (for
 /// upgrades and downgrades), in other cultures or with a test hook (TestData/&lt;Hook&gt;/Hook.wxs), built once per
-/// test run with the Linux build build.ps1 uses.
+/// test run the way build.ps1 builds the shipped one there: on Linux with wixl (src/PorSetup.Build), on Windows with
+/// WixToolset.Sdk (installer/PorSetup.wixproj), so that a local test on Windows installs WiX's own packages.
 /// </summary>
 public static class TestPackages
 {
     private static readonly ConcurrentDictionary<string, Lazy<string>> Builds = new();
-    private static readonly Lazy<string> Root = new(() => TestWorkspace.NewFolder("packages"));
+    private static readonly Lazy<string> Root = new(() => OperatingSystem.IsWindows()
+        ? Directory.CreateDirectory(Path.Combine(TestArtifacts.RepositoryRoot, "artifacts", "test-packages", $"{Environment.ProcessId}")).FullName
+        : TestWorkspace.NewFolder("packages"));
 
     /// <summary>artifacts/PorSetup.msi, as build.ps1 made it.</summary>
     public static string Shipped => TestArtifacts.Msi;
@@ -62,7 +65,8 @@ public static class TestPackages
             Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
             ["msbuild", project, "-nologo", "-v:m", "-t:PorSetupBuildProxy", "-p:Configuration=Release", "-p:RuntimeIdentifier=win-x64",
              $"-p:PublishDir={publish}", $"-p:IntermediateOutputPath={Path.Combine(folder, "obj")}{Path.DirectorySeparatorChar}",
-             $"-p:PorSetupProxyDefines={proxyDefines}"]);
+             $"-p:PorSetupProxyDefines={proxyDefines}",
+             .. WindowsClang()]);
         var dll = Path.Combine(publish, "PorSetup.CustomAction.Proxy.dll");
         if (result.ExitCode != 0 || !File.Exists(dll))
         {
@@ -70,9 +74,7 @@ public static class TestPackages
         }
 
         var source = hook is null ? TestArtifacts.PackageSource : WithHook(hook, folder);
-        var output = Path.Combine(folder, "PorSetup.msi");
-        WixlPackageBuilder.Build(new MsiBuildRequest(source, "en-US", ProductIdentity.Defines(dll, ProductIdentity.Version), output));
-        return output;
+        return BuildPackage(source, "en-US", ProductIdentity.Version, dll, Path.Combine(folder, "package"));
     }
 
     private static string Get(string culture, string version) =>
@@ -80,10 +82,59 @@ public static class TestPackages
 
     private static string Build(string culture, string version)
     {
-        var output = Path.Combine(Root.Value, culture, version, "PorSetup.msi");
-        WixlPackageBuilder.Build(new MsiBuildRequest(
-            TestArtifacts.PackageSource, culture, ProductIdentity.Defines(TestArtifacts.CustomActionDll, version), output));
+        var folder = Path.Combine(Root.Value, culture, version);
+        return BuildPackage(TestArtifacts.PackageSource, culture, version, TestArtifacts.CustomActionDll, folder);
+    }
+
+    // The package source (beside its .wxl files) built into folder/PorSetup.msi, as build.ps1 builds on this platform.
+    private static string BuildPackage(string source, string culture, string version, string customActionDll, string folder)
+    {
+        var output = Path.Combine(folder, "PorSetup.msi");
+        if (!OperatingSystem.IsWindows())
+        {
+            WixlPackageBuilder.Build(new MsiBuildRequest(source, culture, ProductIdentity.Defines(customActionDll, version), output));
+            return output;
+        }
+
+        // installer/PorSetup.wixproj, copied beside the source and its .wxl files (the SDK compiles every .wxs and .wxl
+        // of the project's folder), built with build.ps1's command line and the version as a property. The folder is
+        // under artifacts/, so the repository's Directory.Build.props gives the name, the manufacturer and the rules.
+        var project = Path.Combine(folder, "wix", "PorSetup.wixproj");
+        Directory.CreateDirectory(Path.GetDirectoryName(project)!);
+        File.Copy(Path.Combine(Path.GetDirectoryName(TestArtifacts.PackageSource)!, "PorSetup.wixproj"), project, overwrite: true);
+        File.Copy(source, Path.Combine(folder, "wix", "Package.wxs"), overwrite: true);
+        foreach (var localization in Directory.GetFiles(Path.GetDirectoryName(source)!, "*.wxl"))
+        {
+            File.Copy(localization, Path.Combine(folder, "wix", Path.GetFileName(localization)), overwrite: true);
+        }
+
+        var bin = Path.Combine(folder, "wix", "bin");
+        var result = Tool.Run(
+            Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
+            ["build", project, "-c", "Release", $"-p:Cultures={culture}", $"-p:Version={version}", $"-p:CustomActionDll={customActionDll}", "-o", bin, "--nologo"]);
+        var built = Path.Combine(bin, culture, "PorSetup.msi");
+        if (result.ExitCode != 0 || !File.Exists(built))
+        {
+            throw new InvalidOperationException($"WixToolset.Sdk did not build {built}:\n{result.StandardOutput}\n{result.StandardError}");
+        }
+
+        File.Copy(built, output, overwrite: true);
         return output;
+    }
+
+    // On Windows, the clang build.ps1 found (it sets PORSETUP_PROXY_CLANG), else LLVM for Windows' default folder;
+    // elsewhere Proxy.targets' own default, clang on PATH.
+    private static string[] WindowsClang()
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            return [];
+        }
+
+        var clang = Environment.GetEnvironmentVariable("PORSETUP_PROXY_CLANG") is { Length: > 0 } found
+            ? found
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ProgramFiles), "LLVM", "bin", "clang.exe");
+        return [$"-p:PorSetupProxyClang={clang}"];
     }
 
     // Package.wxs with the hook's custom actions and sequence entries added, beside copies of its .wxl files.

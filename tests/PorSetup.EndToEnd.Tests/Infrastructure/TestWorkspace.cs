@@ -13,12 +13,13 @@ namespace PorSetup.EndToEnd.Tests.Infrastructure;
 /// </summary>
 public static class TestWorkspace
 {
-    private const string Prefix = "porsetup-e2e-";
+    /// <summary>How the run folders begin (the local machine leaves them out of what it compares).</summary>
+    public const string FolderPrefix = "porsetup-e2e-";
 
     private static readonly Lazy<string> RunFolder = new(() =>
     {
         RemoveFoldersOfEndedRuns();
-        return Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"{Prefix}{Environment.ProcessId}")).FullName;
+        return Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"{FolderPrefix}{Environment.ProcessId}")).FullName;
     });
 
     /// <summary>A new, empty folder for one use.</summary>
@@ -27,9 +28,9 @@ public static class TestWorkspace
 
     private static void RemoveFoldersOfEndedRuns()
     {
-        foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), Prefix + "*"))
+        foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), FolderPrefix + "*"))
         {
-            if (int.TryParse(Path.GetFileName(folder)[Prefix.Length..], out var pid) && !IsRunning(pid))
+            if (int.TryParse(Path.GetFileName(folder)[FolderPrefix.Length..], out var pid) && !IsRunning(pid))
             {
                 Directory.Delete(folder, recursive: true);
             }

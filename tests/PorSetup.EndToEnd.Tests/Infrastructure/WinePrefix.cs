@@ -1,6 +1,5 @@
 // Copyright (c) PorSetup contributors. MIT licensed.
 
-using System.Text.RegularExpressions;
 using PorSetup.Build;
 
 namespace PorSetup.EndToEnd.Tests.Infrastructure;
@@ -12,7 +11,7 @@ namespace PorSetup.EndToEnd.Tests.Infrastructure;
 /// persistent wineserver (wineserver -p): it saves about a second a command, but under load Wine then now and
 /// then deadlocks msiexec against its custom-action server. The benchmark measures with one; the tests do without.
 /// </summary>
-public sealed partial class WinePrefix : IDisposable
+public sealed class WinePrefix : TestMachine
 {
     private static readonly Lazy<string> Template = new(CreateTemplate);
     private static readonly TimeSpan WineCommandTimeout = TimeSpan.FromMinutes(3);
@@ -22,20 +21,24 @@ public sealed partial class WinePrefix : IDisposable
     {
         this.Root = root;
         this.environment = EnvironmentFor(root);
-        this.Registry = new WineRegistry(this);
+        this.WineRegistry = new WineRegistry(this);
     }
 
+    public override bool IsWine => true;
+
     /// <summary>The test's folder; the prefix is its "prefix" subfolder.</summary>
-    public string Root { get; }
+    public override string Root { get; }
 
     public string PrefixPath => Path.Combine(this.Root, "prefix");
 
     /// <summary>C:\ as a Linux path.</summary>
     public string DriveC => Path.Combine(this.PrefixPath, "drive_c");
 
-    public WineRegistry Registry { get; }
+    public override MachineRegistry Registry => this.WineRegistry;
 
-    public static WinePrefix Create()
+    public WineRegistry WineRegistry { get; }
+
+    public static new WinePrefix Create()
     {
         var root = TestWorkspace.NewFolder("prefix");
         Tool.RunChecked("cp", "-al", Template.Value, Path.Combine(root, "prefix"));
@@ -52,7 +55,67 @@ public sealed partial class WinePrefix : IDisposable
     }
 
     /// <summary>A Linux path as Windows programs in the prefix see it (drive Z: maps /).</summary>
-    public static string WindowsPath(string unixPath) => "Z:" + Path.GetFullPath(unixPath).Replace('/', '\\');
+    public override string WindowsPath(string hostPath) => ZDrivePath(hostPath);
+
+    /// <summary>C:\... under drive_c, each existing folder found whatever its case (Wine's is "windows", not "Windows").</summary>
+    public override string HostPath(string windowsPath)
+    {
+        if (windowsPath.StartsWith(@"Z:\", StringComparison.OrdinalIgnoreCase))
+        {
+            return windowsPath[2..].Replace('\\', '/');
+        }
+
+        if (!windowsPath.StartsWith(@"C:\", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException($"Not a path on C: or Z: of the prefix: {windowsPath}", nameof(windowsPath));
+        }
+
+        var path = this.DriveC;
+        foreach (var part in windowsPath[3..].Split('\\', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var existing = Directory.Exists(path)
+                ? Directory.EnumerateFileSystemEntries(path).FirstOrDefault(e => string.Equals(Path.GetFileName(e), part, StringComparison.OrdinalIgnoreCase))
+                : null;
+            path = existing ?? Path.Combine(path, part);
+        }
+
+        return path;
+    }
+
+    /// <summary>Nothing to claim: the whole prefix goes on Dispose.</summary>
+    public override string Claim(string windowsPath) => this.HostPath(windowsPath);
+
+    public override void ClaimRegistryValue(string key, string name)
+    {
+    }
+
+    public override ToolResult RunProgram(string program, params string[] arguments) => this.Wine([ZDrivePath(program), .. arguments]);
+
+    public override IReadOnlyList<string> PorSetupProductCodes()
+    {
+        // The Uninstall key's subkeys whose DisplayName is the product name, read from one export of the key.
+        var codes = new List<string>();
+        string? section = null;
+        foreach (var line in this.WineRegistry.Export(InstalledProducts.UninstallKey).Split('\n').Select(l => l.TrimEnd('\r')))
+        {
+            if (line.StartsWith('['))
+            {
+                section = line.Trim('[', ']');
+            }
+            else if (section is not null && line == $"\"DisplayName\"=\"{ProductIdentity.Name}\"")
+            {
+                codes.Add(section[(section.LastIndexOf('\\') + 1)..]);
+            }
+        }
+
+        return codes;
+    }
+
+    public override MachineSnapshot TakeSnapshot() => MachineSnapshot.OfPrefix(this);
+
+    public override IReadOnlyList<string> CustomActionTemporaryFiles() => MachineSnapshot.CustomActionTemporaryFilesOfPrefix(this);
+
+    internal static string ZDrivePath(string unixPath) => "Z:" + Path.GetFullPath(unixPath).Replace('/', '\\');
 
     /// <summary>Runs a Windows program with wine; the exit code is truncated to 8 bits, as on any Unix.</summary>
     public ToolResult Wine(params string[] arguments) => this.RunWine(arguments, this.environment);
@@ -64,28 +127,22 @@ public sealed partial class WinePrefix : IDisposable
     /// converts the environment from UTF-8 exactly, while it reads batch files in the OEM code page and
     /// escapes quotes in its own command line the Unix way.
     /// </summary>
-    public (int ExitCode, string Output) RunBatch(string script, IReadOnlyDictionary<string, string>? variables = null)
+    public override (int ExitCode, string Output) RunBatch(string script, IReadOnlyDictionary<string, string>? variables = null)
     {
         var file = Path.Combine(this.Root, "tmp", $"run-{Guid.NewGuid():N}.cmd");
-        File.WriteAllText(file, $"@echo off\r\n{script.ReplaceLineEndings("\r\n")}\r\necho porsetup-exit=%ERRORLEVEL%\r\n");
+        File.WriteAllText(file, BatchScript.Text(script));
         var environment = new Dictionary<string, string?>(this.environment);
         foreach (var (name, value) in variables ?? new Dictionary<string, string>())
         {
             environment[name] = value;
         }
 
-        var result = this.RunWine(["cmd", "/c", WindowsPath(file)], environment);
+        var result = this.RunWine(["cmd", "/c", ZDrivePath(file)], environment);
         File.Delete(file);
-        var match = ExitLine().Match(result.StandardOutput);
-        if (!match.Success)
-        {
-            throw new InvalidOperationException($"No exit code from:\n{script}\n{result.StandardOutput}\n{result.StandardError}");
-        }
-
-        return (int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), result.StandardOutput);
+        return (BatchScript.ExitCode(script, result.StandardOutput, result.StandardError), result.StandardOutput);
     }
 
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
         Tool.Run("wineserver", ["-k"], this.environment, timeout: WineCommandTimeout);
         Tool.Run("wineserver", ["-w"], this.environment, timeout: WineCommandTimeout);
@@ -117,7 +174,7 @@ public sealed partial class WinePrefix : IDisposable
     }
 
     /// <summary>The command lines of the processes now running in this prefix (Wine's own services included).</summary>
-    public List<string> RunningProcesses() => this.ProcessesOfThePrefix().Select(p => p.CommandLine).ToList();
+    public override IReadOnlyList<string> RunningProcesses() => this.ProcessesOfThePrefix().Select(p => p.CommandLine).ToList();
 
     // What a hung command leaves running: every process of this prefix, so that a failure says which Windows
     // program waited for which.
@@ -182,7 +239,4 @@ public sealed partial class WinePrefix : IDisposable
 
         return Path.Combine(root, "prefix");
     }
-
-    [GeneratedRegex(@"porsetup-exit=(-?\d+)")]
-    private static partial Regex ExitLine();
 }

@@ -7,26 +7,14 @@ namespace PorSetup.EndToEnd.Tests.Infrastructure;
 /// missing key or value (a wine process that could not start under load, say) is run again, and throws if it keeps
 /// failing: a read never turns a failed command into "no value".
 /// </summary>
-public sealed class WineRegistry(WinePrefix prefix)
+public sealed class WineRegistry(WinePrefix prefix) : MachineRegistry
 {
-    /// <summary>Where PorSetup writes, per Microsoft's Windows Server Essentials instructions.</summary>
-    public const string MsoKey = @"HKLM\SOFTWARE\Microsoft\Windows Server\MSO";
-
-    public const string PartnerValue = "Partner";
-
-    /// <summary>The Partner value in the 64-bit view, or null when there is none.</summary>
-    public string? Partner => this.GetString(MsoKey, PartnerValue);
-
-    /// <summary>A REG_SZ value, or null when the key or the value does not exist (or is of another type).</summary>
-    public string? GetString(string key, string name, RegistryView view = RegistryView.Registry64) =>
-        this.Get(key, name, view) is ("REG_SZ", var data) ? data : null;
-
     /// <summary>
     /// A value's type and data as reg query prints them ("REG_DWORD", "0x12d687"; a multi-string's parts joined by
     /// "\\0"), or null when missing. Read from reg export, which writes UTF-16: reg query prints in the OEM code page,
     /// which loses text outside it.
     /// </summary>
-    public (string Type, string Data)? Get(string key, string name, RegistryView view = RegistryView.Registry64)
+    protected override (string Type, string Data)? ReadValue(string key, string name, RegistryView view)
     {
         var section = $"[{key.Replace("HKLM\\", "HKEY_LOCAL_MACHINE\\", StringComparison.Ordinal)}]";
         var lines = RegFile.ValueLines(this.Export(key, view), section);
@@ -35,21 +23,26 @@ public sealed class WineRegistry(WinePrefix prefix)
         return line is null ? null : RegFile.Parse(line[prefixText.Length..]);
     }
 
-    public bool KeyExists(string key, RegistryView view = RegistryView.Registry64) =>
+    public override bool KeyExists(string key, RegistryView view = RegistryView.Registry64) =>
         this.Reg("query", key, Switch(view)).ExitCode == 0;
 
-    public void SetString(string key, string name, string value, RegistryView view = RegistryView.Registry64) =>
-        this.Set(key, name, "REG_SZ", value, view);
-
-    /// <summary>A value of any type, with its data as reg add /d takes it.</summary>
-    public void Set(string key, string name, string type, string data, RegistryView view = RegistryView.Registry64) =>
+    protected override void WriteValue(string key, string name, string type, string data, RegistryView view) =>
         Check(this.Reg("add", key, "/v", name, "/t", type, "/d", data, "/f", Switch(view)), "reg add");
+
+    public override void Delete(string key, string name, RegistryView view = RegistryView.Registry64)
+    {
+        var result = this.Reg("delete", key, "/v", name, "/f", Switch(view));
+        if (result.ExitCode != 0 && this.Get(key, name, view) is not null)
+        {
+            throw new InvalidOperationException($"reg delete failed: {result.StandardOutput}{result.StandardError}");
+        }
+    }
 
     /// <summary>The whole key, as reg export writes it; for comparing before and after.</summary>
     public string Export(string key, RegistryView view = RegistryView.Registry64)
     {
         var file = Path.Combine(prefix.Root, "tmp", $"export-{Guid.NewGuid():N}.reg");
-        var result = this.Reg("export", key, WinePrefix.WindowsPath(file), "/y", Switch(view));
+        var result = this.Reg("export", key, WinePrefix.ZDrivePath(file), "/y", Switch(view));
         if (result.ExitCode != 0)
         {
             return string.Empty;

@@ -1,0 +1,95 @@
+// Copyright (c) PorSetup contributors. MIT licensed.
+
+using System.Runtime.Versioning;
+using Microsoft.Win32;
+
+namespace PorSetup.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// What a test on the local machine must leave as it found it: the MSO key (the Partner value's exact type and data,
+/// and any other value), HKLM\SOFTWARE\PorSetup, the PorSetup products Windows Installer knows, and the custom
+/// action's temporary files (msi*.tmp, PorSetup-* worker folders in %TEMP% and %WINDIR%\Installer).
+/// </summary>
+[SupportedOSPlatform("windows")]
+public sealed record LocalMachineState(
+    IReadOnlyList<string> Products,
+    IReadOnlyList<string> MsoKey,
+    IReadOnlyList<string> PorSetupKey,
+    IReadOnlySet<string> TemporaryFiles,
+    IReadOnlyDictionary<RegistryView, IReadOnlyList<(string Name, RegistryValueKind Kind, object Value)>> MsoValues,
+    IReadOnlyDictionary<RegistryView, IReadOnlyList<string>> MsoKeysThatExisted)
+{
+    private static readonly RegistryView[] Views = [RegistryView.Registry64, RegistryView.Registry32];
+
+    /// <summary>The MSO key and the keys above it that an install may create (and an uninstall remove).</summary>
+    private static readonly string[] MsoChain = [@"HKLM\SOFTWARE\Microsoft\Windows Server", MachineRegistry.MsoKey];
+
+    public static LocalMachineState Read(LocalMachine machine, LocalRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(machine);
+        ArgumentNullException.ThrowIfNull(registry);
+        var values = new Dictionary<RegistryView, IReadOnlyList<(string, RegistryValueKind, object)>>();
+        var existed = new Dictionary<RegistryView, IReadOnlyList<string>>();
+        foreach (var view in Views)
+        {
+            values[view] = [.. LocalRegistry.ValueNames(MachineRegistry.MsoKey, view)
+                .Select(name => (name, LocalRegistry.GetRaw(MachineRegistry.MsoKey, name, view)))
+                .Where(v => v.Item2 is not null)
+                .Select(v => (v.name, v.Item2!.Value.Kind, v.Item2!.Value.Value))];
+            existed[view] = [.. MsoChain.Where(key => registry.KeyExists(key, view))];
+        }
+
+        return new LocalMachineState(
+            [.. machine.PorSetupProductCodes().Order(StringComparer.OrdinalIgnoreCase)],
+            [.. Views.SelectMany(view => LocalRegistry.Lines(MachineRegistry.MsoKey, view))],
+            [.. Views.SelectMany(view => LocalRegistry.Lines(MachineRegistry.PorSetupKey, view))],
+            LocalMachine.TemporaryFilesNow(),
+            values,
+            existed);
+    }
+
+    /// <summary>Puts the MSO key back as it was: its values (type and data), and whether it and its parent existed.</summary>
+    public void RestoreMsoKey(LocalRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        foreach (var view in Views)
+        {
+            var before = this.MsoValues[view];
+            foreach (var name in LocalRegistry.ValueNames(MachineRegistry.MsoKey, view))
+            {
+                if (!before.Any(v => string.Equals(v.Name, name, StringComparison.OrdinalIgnoreCase)))
+                {
+                    registry.Delete(MachineRegistry.MsoKey, name, view);
+                }
+            }
+
+            foreach (var (name, kind, value) in before)
+            {
+                LocalRegistry.SetRaw(MachineRegistry.MsoKey, name, kind, value, view);
+            }
+
+            foreach (var key in MsoChain.Reverse().Where(key => !this.MsoKeysThatExisted[view].Contains(key)))
+            {
+                LocalRegistry.DeleteIfEmpty(key, view);
+            }
+        }
+    }
+
+    /// <summary>What differs from an earlier state, one line per difference, naming it.</summary>
+    public IReadOnlyList<string> DifferencesFrom(LocalMachineState earlier)
+    {
+        ArgumentNullException.ThrowIfNull(earlier);
+        return
+        [
+            .. this.Products.Except(earlier.Products, StringComparer.OrdinalIgnoreCase).Select(p => $"installed: product {p} (UpgradeCode {InstalledProducts.UpgradeCode})"),
+            .. earlier.Products.Except(this.Products, StringComparer.OrdinalIgnoreCase).Select(p => $"no longer installed: product {p}"),
+            .. Changes("MSO key", earlier.MsoKey, this.MsoKey),
+            .. Changes(MachineRegistry.PorSetupKey, earlier.PorSetupKey, this.PorSetupKey),
+            .. this.TemporaryFiles.Except(earlier.TemporaryFiles).Select(f => $"left behind: {f}"),
+        ];
+    }
+
+    private static IEnumerable<string> Changes(string what, IReadOnlyList<string> before, IReadOnlyList<string> after) =>
+        after.Except(before).Select(line => $"{what}: now has {line}")
+            .Concat(before.Except(after).Select(line => $"{what}: lost {line}"));
+}
