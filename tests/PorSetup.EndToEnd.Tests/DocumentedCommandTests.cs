@@ -61,6 +61,15 @@ public sealed class DocumentedCommandTests
             "msiexec /i PorSetup.msi /qn REINSTALL=ALL REINSTALLMODE=vomus",
             Arrange: run => run.Install(Id),
             Check: run => run.Expect(0, Id)),
+        new("Repair line where another build is installed: no 1605, the package replaces it and keeps the ID",
+            "msiexec /i PorSetup.msi /qn REINSTALL=ALL REINSTALLMODE=vomus",
+            Arrange: run => new PackageInstaller(run.Prefix, TestPackages.InCulture("fr-FR")).InstallProduct(MsiExecReturnCode.SUCCESS, $"PARTNERID={Id}"),
+            Check: run =>
+            {
+                run.Expect(0, Id);
+                Assert.True(run.Prefix.IsInstalled(run.Msi));
+                Assert.False(run.Prefix.IsInstalled(TestPackages.InCulture("fr-FR")));
+            }),
         new("Upgrade from an older version keeps the ID",
             "msiexec /i PorSetup.msi /qn",
             Arrange: run => new PackageInstaller(run.Prefix, TestPackages.AtVersion("0.9.0")).InstallProduct(MsiExecReturnCode.SUCCESS, $"PARTNERID={Id}"),
@@ -209,7 +218,12 @@ public sealed class DocumentedCommandTests
             Check: run =>
             {
                 run.Expect(0, null);
-                Assert.Equal(Id, PorSetup.Build.MsiTables.ReadProperties(Path.Combine(run.Folder, "PorSetup-1234567.msi"))["StampedPartnerId"]);
+                var stamped = PorSetup.Build.MsiTables.ReadProperties(Path.Combine(run.Folder, "PorSetup-1234567.msi"));
+                Assert.Equal(Id, stamped["StampedPartnerId"]);
+
+                // A ProductCode of its own: no 1638 against the MSI it was made from (the guide's remedy for copies
+                // stamped by earlier porsetup versions, which kept the original's).
+                Assert.NotEqual(PorSetup.Build.MsiTables.ReadProperties(run.Msi)["ProductCode"], stamped["ProductCode"]);
             }),
         new("porsetup transform writes PartnerId-1234567.mst",
             "porsetup transform PorSetup.msi --partner-id 1234567",
