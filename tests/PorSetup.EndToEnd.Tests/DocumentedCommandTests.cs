@@ -16,6 +16,23 @@ public sealed class DocumentedCommandTests
     private const string Id = "1234567";
     private const string NewId = "7654321";
     private const string PolicyKey = @"HKLM\SOFTWARE\Policies\Microsoft\Windows\Installer";
+    private const string Placeholder = "REPLACE-WITH-YOUR-PARTNER-ID";
+
+    // The lines the guide and the samples in deploy/ tell an image engineer to copy into an existing script
+    // (OemScriptTests checks that the samples hold exactly these lines).
+    private const string PostICLines = "set \"PORSETUP_PARTNERID=REPLACE-WITH-YOUR-PARTNER-ID\"\ncall \"%~dp0Install-PorSetup.cmd\" \"%PORSETUP_PARTNERID%\" PostIC\nif not \"%PORSETUP_RESULT%\"==\"0\" exit /b %PORSETUP_RESULT%";
+    private const string SetupCompleteLines = "set \"PORSETUP_PARTNERID=REPLACE-WITH-YOUR-PARTNER-ID\"\ncall \"%~dp0Install-PorSetup.cmd\" \"%PORSETUP_PARTNERID%\" SetupComplete";
+
+    /// <summary>
+    /// Lines of the pages that no scenario runs, each with what runs it instead or why nothing does. Only lines of
+    /// the build machine and Linux signing lines may be here; build.ps1 lines need no entry (every test run starts
+    /// from what build.ps1 built, and .ci/run runs the README's build-and-test lines).
+    /// </summary>
+    private static readonly (string Command, string RunBy)[] NotRunHere =
+    [
+        ("osslsigncode sign -pkcs12 signing.pfx -pass \"$PORSETUP_PFX_PASSWORD\" -h sha256 -ts <timestamp-server-url> -in PorSetup-1234567.msi -out PorSetup-1234567-signed.msi",
+            "Not run: it needs the administrator's certificate and a timestamp server, and the guide says it is not run by the tests."),
+    ];
 
     private static readonly Scenario[] Scenarios =
     [
@@ -44,6 +61,15 @@ public sealed class DocumentedCommandTests
             "msiexec /i PorSetup.msi /qn REINSTALL=ALL REINSTALLMODE=vomus",
             Arrange: run => run.Install(Id),
             Check: run => run.Expect(0, Id)),
+        new("Repair line where another build is installed: no 1605, the package replaces it and keeps the ID",
+            "msiexec /i PorSetup.msi /qn REINSTALL=ALL REINSTALLMODE=vomus",
+            Arrange: run => new PackageInstaller(run.Machine, TestPackages.InCulture("fr-FR")).InstallProduct(MsiExecReturnCode.SUCCESS, $"PARTNERID={Id}"),
+            Check: run =>
+            {
+                run.Expect(0, Id);
+                Assert.True(run.Machine.IsInstalled(run.Msi));
+                Assert.False(run.Machine.IsInstalled(TestPackages.InCulture("fr-FR")));
+            }),
         new("Upgrade from an older version keeps the ID",
             "msiexec /i PorSetup.msi /qn",
             Arrange: run => new PackageInstaller(run.Machine, TestPackages.AtVersion("0.9.0")).InstallProduct(MsiExecReturnCode.SUCCESS, $"PARTNERID={Id}"),
@@ -123,8 +149,8 @@ public sealed class DocumentedCommandTests
             "msiexec /i PorSetup.msi /qn TRANSFORMS=PartnerId-1234567.mst",
             Arrange: run => Run.Porsetup("transform", run.Msi, "--partner-id", Id, "--output", Path.Combine(run.Folder, "PartnerId-1234567.mst")),
             Check: run => run.Expect(0, Id)),
-        new("An existing PostIC.cmd calls Install-PorSetup.cmd, and the OEM's own steps still run",
-            "call \"%~dp0Install-PorSetup.cmd\" \"1234567\" PostIC\nif not \"%PORSETUP_RESULT%\"==\"0\" exit /b %PORSETUP_RESULT%",
+        new("An existing PostIC.cmd with PorSetup's three lines and an ID installs, and the OEM's own steps still run",
+            PostICLines,
             Arrange: null,
             Check: run =>
             {
@@ -132,18 +158,30 @@ public sealed class DocumentedCommandTests
                 Assert.Equal(["OEM step 1", "OEM step 2"], run.OemLog());
                 Assert.Contains("msiexec returned 0", run.PorSetupLog("PostIC.log"), StringComparison.Ordinal);
             },
+            Substitute: _ => (Placeholder, Id),
             OemScript: "PostIC"),
         new("An existing PostIC.cmd passes a failure on, so that Initial Configuration sees it",
-            "call \"%~dp0Install-PorSetup.cmd\" \"1234567\" PostIC\nif not \"%PORSETUP_RESULT%\"==\"0\" exit /b %PORSETUP_RESULT%",
+            PostICLines,
             Arrange: run => File.Delete(Path.Combine(run.ScriptsFolder, "PorSetup.msi")),
             Check: run =>
             {
                 Assert.Equal(1619, run.ExitCode);
                 Assert.Equal(["OEM step 1"], run.OemLog());
             },
+            Substitute: _ => (Placeholder, Id),
             OemScript: "PostIC"),
-        new("An existing SetupComplete.cmd calls Install-PorSetup.cmd",
-            "call \"%~dp0Install-PorSetup.cmd\" \"1234567\" SetupComplete",
+        new("An existing PostIC.cmd with the three lines as copied, placeholder and all, stops with 87 and installs nothing",
+            PostICLines,
+            Arrange: null,
+            Check: run =>
+            {
+                run.Expect(87, null);
+                Assert.Equal(["OEM step 1"], run.OemLog());
+                Assert.Contains("msiexec was not run", run.PorSetupLog("PostIC.log"), StringComparison.Ordinal);
+            },
+            OemScript: "PostIC"),
+        new("An existing SetupComplete.cmd with PorSetup's two lines and an ID installs",
+            SetupCompleteLines,
             Arrange: null,
             Check: run =>
             {
@@ -151,7 +189,76 @@ public sealed class DocumentedCommandTests
                 Assert.Equal(["OEM step 1", "OEM step 2"], run.OemLog());
                 Assert.Contains("msiexec returned 0", run.PorSetupLog("SetupComplete.log"), StringComparison.Ordinal);
             },
+            Substitute: _ => (Placeholder, Id),
             OemScript: "SetupComplete"),
+        new("An existing SetupComplete.cmd with the two lines as copied installs nothing and logs what to edit",
+            SetupCompleteLines,
+            Arrange: null,
+            Check: run =>
+            {
+                run.Expect(0, null);
+                Assert.Equal(["OEM step 1", "OEM step 2"], run.OemLog());
+                Assert.Contains("msiexec was not run", run.PorSetupLog("SetupComplete.log"), StringComparison.Ordinal);
+            },
+            OemScript: "SetupComplete"),
+        new("Change the ID where a newer PorSetup is installed: refused with 1603, nothing changes",
+            "msiexec /i PorSetup.msi /qn PARTNERID=7654321",
+            Arrange: run => new PackageInstaller(run.Machine, TestPackages.AtVersion("9.0.0")).InstallProduct(MsiExecReturnCode.SUCCESS, $"PARTNERID={Id}"),
+            Check: run => run.Expect(1603, Id)),
+
+        // porsetup lines: run as written with porsetup.exe, which the Run puts beside PorSetup.msi (as build.ps1
+        // puts it in artifacts/), under Wine, in a prefix with no .NET.
+        new("porsetup check-id accepts an ID",
+            "porsetup check-id 1234567",
+            Arrange: null,
+            Check: run =>
+            {
+                run.Expect(0, null);
+                Assert.Contains($"PARTNERID accepted: {Id}", run.Output, StringComparison.Ordinal);
+            }),
+        new("porsetup stamp writes PorSetup-1234567.msi",
+            "porsetup stamp PorSetup.msi --partner-id 1234567",
+            Arrange: null,
+            Check: run =>
+            {
+                run.Expect(0, null);
+                var stamped = PorSetup.Build.MsiTables.ReadProperties(Path.Combine(run.Folder, "PorSetup-1234567.msi"));
+                Assert.Equal(Id, stamped["StampedPartnerId"]);
+
+                // A ProductCode of its own: no 1638 against the MSI it was made from (the guide's remedy for copies
+                // stamped by earlier porsetup versions, which kept the original's).
+                Assert.NotEqual(PorSetup.Build.MsiTables.ReadProperties(run.Msi)["ProductCode"], stamped["ProductCode"]);
+            }),
+        new("porsetup transform writes PartnerId-1234567.mst",
+            "porsetup transform PorSetup.msi --partner-id 1234567",
+            Arrange: null,
+            Check: run =>
+            {
+                run.Expect(0, null);
+                Assert.True(File.Exists(Path.Combine(run.Folder, "PartnerId-1234567.mst")), run.Output);
+            }),
+        new("porsetup inspect shows the ID a transform sets",
+            "porsetup inspect PartnerId-1234567.mst",
+            Arrange: run => Run.Porsetup("transform", run.Msi, "--partner-id", Id, "--output", Path.Combine(run.Folder, "PartnerId-1234567.mst")),
+            Check: run =>
+            {
+                run.Expect(0, null);
+                Assert.Contains(Id, run.Output, StringComparison.Ordinal);
+            }),
+        new("porsetup --help lists the commands and the exit codes",
+            "porsetup --help",
+            Arrange: null,
+            Check: run => run.ExpectHelp()),
+        new("porsetup.exe --help lists the commands and the exit codes",
+            "porsetup.exe --help",
+            Arrange: null,
+            Check: run => run.ExpectHelp()),
+
+        // Lines for any machine with .NET 10: run on this one, with sh, from a folder whose artifacts/ is build.ps1's.
+        new("The .NET tool's --help, on a machine with .NET",
+            "dotnet artifacts/porsetup/porsetup.dll --help",
+            Arrange: null,
+            Check: run => run.ExpectHelp()),
     ];
 
     // Cmdlets, parameters and syntax that PowerShell 3.0 (Windows Server 2012) does not have.
@@ -163,20 +270,36 @@ public sealed class DocumentedCommandTests
     [Fact]
     public void EveryCommandOfThePages_IsRunHere_OrMarkedWindowsOnly()
     {
-        var runnable = DocumentedCommands.All.Where(c => c.Kind == DocumentedCommandKind.Runnable);
+        var toRun = DocumentedCommands.All.Where(c => IsRunByScenarios(c) && !(c.Kind == DocumentedCommandKind.BuildMachine && RunsBuildScript(c)));
 
-        var withoutScenario = runnable.Where(c => !Scenarios.Any(s => s.Command == c.Text)).ToList();
+        var withoutScenario = toRun.Where(c => !Scenarios.Any(s => s.Command == c.Text) && !NotRunHere.Any(n => n.Command == c.Text)).ToList();
+        var signingNotNamed = DocumentedCommands.All.Where(c => c.Kind == DocumentedCommandKind.LinuxSigning && !NotRunHere.Any(n => n.Command == c.Text)).ToList();
 
-        Assert.True(withoutScenario.Count == 0, "Commands that Wine could run but no test runs (add a scenario, or mark them Windows only):\n" + string.Join('\n', withoutScenario));
+        Assert.True(withoutScenario.Count == 0, "Commands that this machine could run but no test runs (add a scenario, or mark them Windows only):\n" + string.Join('\n', withoutScenario));
+        Assert.True(signingNotNamed.Count == 0, "Signing lines not named in NotRunHere with what runs them:\n" + string.Join('\n', signingNotNamed));
         Assert.Empty(DocumentedCommands.UntaggedBlocks);
     }
 
     [Fact]
     public void EveryScenario_RunsACommandThatIsStillInThePages()
     {
-        var documented = DocumentedCommands.All.Where(c => c.Kind == DocumentedCommandKind.Runnable).Select(c => c.Text).ToHashSet();
+        var documented = DocumentedCommands.All.Where(IsRunByScenarios).Select(c => c.Text).ToHashSet();
+        var all = DocumentedCommands.All.Select(c => c.Text).ToHashSet();
 
-        Assert.All(Scenarios, s => Assert.True(documented.Contains(s.Command), $"\"{s.Name}\" runs a command the pages no longer show:\n{s.Command}"));
+        Assert.All(Scenarios, s => Assert.True(documented.Contains(s.Command), $"\"{s.Name}\" runs a command the pages no longer show, or no longer as a command this machine runs:\n{s.Command}"));
+        Assert.All(NotRunHere, n => Assert.True(all.Contains(n.Command), $"NotRunHere names a command the pages no longer show:\n{n.Command}"));
+    }
+
+    // The classification of the pages' porsetup lines: every porsetup and porsetup.exe line is run here, none is
+    // left to another test, and the .NET tool's line is run on this machine.
+    [Fact]
+    public void PorsetupLines_AreClassifiedToBeRunHere()
+    {
+        var porsetup = DocumentedCommands.All.Where(c => c.Text.StartsWith("porsetup", StringComparison.Ordinal)).ToList();
+
+        Assert.Contains(porsetup, c => c.Text == "porsetup.exe --help");
+        Assert.All(porsetup, c => Assert.Equal(DocumentedCommandKind.Porsetup, c.Kind));
+        Assert.Contains(DocumentedCommands.All, c => c.Text == "dotnet artifacts/porsetup/porsetup.dll --help" && c.Kind == DocumentedCommandKind.BuildMachine);
     }
 
     [Fact]
@@ -221,11 +344,24 @@ public sealed class DocumentedCommandTests
             command = command.Replace(placeholder, value, StringComparison.Ordinal);
         }
 
-        (run.ExitCode, run.Output) = scenario.OemScript is null
-            ? machine.RunBatch($"cd /d \"{machine.WindowsPath(run.Folder)}\"\n{command}")
-            : run.RunAsExistingOemScript(command);
+        // How the page marks the line says how it is run: cmd on the test machine, porsetup.exe beside the MSI, or
+        // the machine that built PorSetup.
+        var kind = DocumentedCommands.All.First(c => c.Text == scenario.Command).Kind;
+        if (kind == DocumentedCommandKind.Porsetup)
+        {
+            File.Copy(PorSetupExe.Path, Path.Combine(run.Folder, "porsetup.exe"));
+        }
+
+        (run.ExitCode, run.Output) = scenario.OemScript is not null ? run.RunAsExistingOemScript(command)
+            : kind == DocumentedCommandKind.BuildMachine ? run.RunOnThisMachine(command)
+            : machine.RunBatch($"cd /d \"{machine.WindowsPath(run.Folder)}\"\n{command}");
         scenario.Check(run);
     }
+
+    private static bool IsRunByScenarios(DocumentedCommand command) =>
+        command.Kind is DocumentedCommandKind.Runnable or DocumentedCommandKind.Porsetup or DocumentedCommandKind.BuildMachine;
+
+    private static bool RunsBuildScript(DocumentedCommand command) => command.Text.Contains("build.ps1", StringComparison.Ordinal);
 
     private sealed record Scenario(string Name, string Command, Action<Run>? Arrange, Action<Run> Check, Func<Run, (string Placeholder, string Value)>? Substitute = null, string? OemScript = null);
 
@@ -278,10 +414,29 @@ public sealed class DocumentedCommandTests
             Assert.True(result.ExitCode == 0, $"porsetup {string.Join(' ', arguments)}: {result.StandardError}");
         }
 
-        public void Expect(int exitCode, string partner)
+        public void Expect(int exitCode, string? partner)
         {
             Assert.True(this.ExitCode == exitCode, $"Exit code {this.ExitCode}, expected {exitCode}. Output:\n{this.Output}");
             Assert.Equal(partner, this.Machine.Registry.Partner);
+        }
+
+        // porsetup's own help: its four commands and its exit codes.
+        public void ExpectHelp()
+        {
+            Assert.True(this.ExitCode == 0, $"Exit code {this.ExitCode}. Output:\n{this.Output}");
+            Assert.All(["check-id", "stamp", "transform", "inspect", "Exit codes"], word => Assert.Contains(word, this.Output, StringComparison.Ordinal));
+        }
+
+        // A line for a machine with .NET (sh here, cmd on Windows), run from a folder whose artifacts/ is the one
+        // build.ps1 wrote.
+        public (int ExitCode, string Output) RunOnThisMachine(string line)
+        {
+            var folder = Directory.CreateDirectory(Path.Combine(this.Folder, "build-machine")).FullName;
+            Directory.CreateSymbolicLink(Path.Combine(folder, "artifacts"), TestArtifacts.Folder);
+            var result = OperatingSystem.IsWindows()
+                ? PorSetup.Build.Tool.Run("cmd", ["/c", line], workingDirectory: folder)
+                : PorSetup.Build.Tool.Run("sh", ["-c", line], workingDirectory: folder);
+            return (result.ExitCode, result.StandardOutput + result.StandardError);
         }
 
         public string PorSetupLog(string file) => File.ReadAllText(this.Machine.HostPath($@"C:\Windows\Logs\PorSetup\{file}"));

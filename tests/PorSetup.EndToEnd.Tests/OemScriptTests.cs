@@ -73,6 +73,24 @@ public sealed class OemScriptTests
         Assert.All(UnattendCommands(), command => Assert.Contains(Placeholder, command, StringComparison.Ordinal));
     }
 
+    // The lines each sample tells an image engineer to copy into an existing script ("the three lines below",
+    // "the two lines below") are the guide's block for that script, which DocumentedCommandTests runs inside an
+    // OEM's own script, as copied (87, nothing installed) and with an ID. The "call" line alone would stop with 87.
+    [Theory]
+    [InlineData("PostIC", "three", 3)]
+    [InlineData("SetupComplete", "two", 2)]
+    public void Sample_LinesToCopyIntoAnExistingScript_AreTheGuidesBlock(string script, string countWord, int count)
+    {
+        var sample = File.ReadAllText(Path.Combine(DeployFolder, $"{script}.cmd")).ReplaceLineEndings("\n");
+        var block = DocumentedCommands.All.Single(c => c.IsBlock && c.Kind == DocumentedCommandKind.Runnable && c.Text.Contains($"Install-PorSetup.cmd\" \"%PORSETUP_PARTNERID%\" {script}", StringComparison.Ordinal));
+        var lines = block.Text.Split('\n');
+
+        Assert.Contains($"copy the {countWord} lines below", sample, StringComparison.Ordinal);
+        Assert.Equal(count, lines.Length);
+        Assert.Equal($"set \"PORSETUP_PARTNERID={Placeholder}\"", lines[0]);
+        Assert.Contains($"\n{block.Text}\n", sample, StringComparison.Ordinal);
+    }
+
     // The installer itself refuses the placeholder too, for anyone who copies it onto an msiexec command line.
     [MachineFact]
     public void ThePlaceholder_IsRefusedByTheInstaller()

@@ -108,6 +108,43 @@ public sealed class PreviousValueTests
     }
 
     /// <remarks>
+    /// The guide's first known limit: Windows Installer's registry search sets no property for an empty string, so
+    /// an empty previous value is not remembered, and the last uninstall removes the value instead of putting the
+    /// empty string back. (What the package does about it is still to be decided; this pins what the guide says.)
+    /// </remarks>
+    [MachineFact]
+    public void KnownLimit_AnEmptyPreviousString_IsNotRemembered_AndTheUninstallRemovesTheValue()
+    {
+        using var machine = TestMachine.Create();
+        machine.Registry.SetString(MachineRegistry.MsoKey, MachineRegistry.PartnerValue, string.Empty);
+        Assert.Equal(("REG_SZ", string.Empty), machine.Registry.Get(MachineRegistry.MsoKey, MachineRegistry.PartnerValue));
+        var product = new PackageInstaller(machine, TestPackages.Shipped);
+        product.InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1234567");
+        Assert.False(machine.Registry.KeyExists(PorSetupKey), "No previous value is remembered for an empty string.");
+
+        product.UninstallProduct(MsiExecReturnCode.SUCCESS);
+
+        Assert.Null(machine.Registry.Get(MachineRegistry.MsoKey, MachineRegistry.PartnerValue));
+    }
+
+    /// <remarks>
+    /// The guide's second known limit: in the search's form, the text [~] marks a multi-string, so a previous REG_SZ
+    /// holding it comes back as a REG_MULTI_SZ (RestorePartnerValueActionTests shows the form it is read from).
+    /// </remarks>
+    [MachineFact]
+    public void KnownLimit_APreviousStringHoldingTildeInBrackets_ComesBackAsAMultiString()
+    {
+        using var machine = TestMachine.Create();
+        machine.Registry.SetString(MachineRegistry.MsoKey, MachineRegistry.PartnerValue, "a[~]b");
+        var product = new PackageInstaller(machine, TestPackages.Shipped);
+        product.InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1234567");
+
+        product.UninstallProduct(MsiExecReturnCode.SUCCESS);
+
+        Assert.Equal("REG_MULTI_SZ", machine.Registry.Get(MachineRegistry.MsoKey, MachineRegistry.PartnerValue)?.Type);
+    }
+
+    /// <remarks>
     /// The issue this guards against: a second package (another culture, a stamped copy) used to remember the first
     /// one's ID as the "previous" value. Each package replaces the last by a major upgrade and carries the value from
     /// before the first PorSetup on.
