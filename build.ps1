@@ -267,17 +267,24 @@ function Invoke-Tests {
     return ($failed -eq 0 -and $passed -gt 0)
 }
 
-if ($TimestampUrl -and -not $SignWith) { throw '-TimestampUrl is given without -SignWith: a timestamp countersigns a signature, so give the certificate file too.' }
-# Checked before anything is built or written.
-if ($TimestampUrl) {
-    $url = $null
-    if (-not [Uri]::TryCreate($TimestampUrl, 'Absolute', [ref] $url) -or $url.Scheme -notin 'http', 'https') {
-        throw "-TimestampUrl $TimestampUrl is not an http:// or https:// address of a timestamp server."
+# Checked before anything is built or written; a refusal is one plain line (no PowerShell error view, which wraps
+# it and colours it) and exit code 1.
+try {
+    if ($TimestampUrl -and -not $SignWith) { throw '-TimestampUrl is given without -SignWith: a timestamp countersigns a signature, so give the certificate file too.' }
+    if ($TimestampUrl) {
+        $url = $null
+        if (-not [Uri]::TryCreate($TimestampUrl, 'Absolute', [ref] $url) -or $url.Scheme -notin 'http', 'https') {
+            throw "-TimestampUrl $TimestampUrl is not an http:// or https:// address of a timestamp server."
+        }
+    }
+    if ($SignWith) {
+        $SignWith = [System.IO.Path]::GetFullPath($SignWith)
+        Test-SigningCertificate $SignWith
     }
 }
-if ($SignWith) {
-    $SignWith = [System.IO.Path]::GetFullPath($SignWith)
-    Test-SigningCertificate $SignWith
+catch {
+    [Console]::Error.WriteLine($_.Exception.Message)
+    exit 1
 }
 # porsetup.dll as the solution build leaves it: build.ps1's signer (its hidden sign command), and Proxy.targets'.
 $signer = Join-Path $root "src/PorSetup.Cli/bin/$Configuration/net10.0/porsetup.dll"
