@@ -14,6 +14,7 @@
     dotnet pwsh ./build.ps1 -PartnerId 1234567                        # also artifacts/PorSetup-1234567.msi
     dotnet pwsh ./build.ps1 -Test                                     # build, then run every test
     dotnet pwsh ./build.ps1 -Bench                                    # build, then print the benchmark
+    $env:PORSETUP_PFX_PASSWORD = '...'; dotnet pwsh ./build.ps1 -SignWith signing.pfx   # every Windows file signed
 #>
 [CmdletBinding()]
 param(
@@ -30,13 +31,24 @@ param(
     # After the build, run the benchmark (bench/run.ps1) and print its table.
     [switch] $Bench,
 
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    # Sign the worker (before the proxy embeds it), the proxy DLL, the MSI, porsetup.exe and the -PartnerId copy
+    # with the code-signing certificate in this .pfx file: osslsigncode on Linux, signtool on Windows. Its password
+    # is read from the environment variable PORSETUP_PFX_PASSWORD only, and never printed.
+    [string] $SignWith,
+
+    # With -SignWith: the RFC 3161 timestamp server that countersigns each signature.
+    [string] $TimestampUrl,
+
+    # The folder the build writes into (artifacts/ by default).
+    [string] $Output
 )
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 $root = $PSScriptRoot
-$artifacts = Join-Path $root 'artifacts'
+$artifacts = if ($Output) { [System.IO.Path]::GetFullPath($Output) } else { Join-Path $root 'artifacts' }
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 $env:DOTNET_NOLOGO = '1'
 
@@ -58,6 +70,9 @@ $linuxTools = [ordered]@{
     'lld-link'                                         = 'lld'
     '/usr/x86_64-w64-mingw32/lib/libmsi.a'             = 'mingw-w64-x86-64-dev'
     'x86_64-w64-mingw32-objdump'                       = 'binutils-mingw-w64-x86-64'
+    # 2.5 (bookworm) and 2.9 (bookworm-backports) both sign and verify PE files, MSIs and transforms the way the
+    # build and porsetup call them (sign -pkcs12 -readpass -h sha256 [-ts]); either will do.
+    'osslsigncode'                                     = 'osslsigncode'
 }
 
 function Install-LinuxPrerequisites {
@@ -119,6 +134,40 @@ function Find-WindowsPrerequisites {
     return $clang
 }
 
+# Checks -SignWith before anything is built or written, with the words of porsetup's own check
+# (src/PorSetup.Cli/Signing/SigningCertificate.cs): the file opens with the password in PORSETUP_PFX_PASSWORD,
+# holds the private key, and its certificate has the Code Signing usage. Throws a message that names the file.
+function Test-SigningCertificate([string] $Pfx) {
+    if (Test-Path $Pfx -PathType Container) { throw "$Pfx is a folder, not a certificate file: -SignWith names a .pfx file." }
+    if (-not (Test-Path $Pfx -PathType Leaf)) { throw "${Pfx}: no such certificate file." }
+    $password = [Environment]::GetEnvironmentVariable('PORSETUP_PFX_PASSWORD')
+    if ($null -eq $password) {
+        throw "$Pfx cannot be opened: PORSETUP_PFX_PASSWORD is not set. Put the certificate file's password in that environment variable (it is never taken on the command line)."
+    }
+    try {
+        $certificate = [System.Security.Cryptography.X509Certificates.X509CertificateLoader]::LoadPkcs12FromFile(
+            $Pfx, $password, [System.Security.Cryptography.X509Certificates.X509KeyStorageFlags]::EphemeralKeySet)
+    }
+    catch {
+        if ([System.Security.Cryptography.X509Certificates.X509Certificate2]::GetCertContentType($Pfx) -eq 'Pkcs12') {
+            throw "$Pfx cannot be opened: the password in PORSETUP_PFX_PASSWORD does not open this certificate file."
+        }
+        throw "$Pfx cannot be used: it is not a PKCS#12 (.pfx) file with a certificate and its private key."
+    }
+    try {
+        if (-not $certificate.HasPrivateKey) {
+            throw "$Pfx cannot sign: it holds the certificate $($certificate.Subject) without its private key. Export the certificate with its private key."
+        }
+        $usages = @($certificate.Extensions | Where-Object { $_ -is [System.Security.Cryptography.X509Certificates.X509EnhancedKeyUsageExtension] } |
+                ForEach-Object { $_.EnhancedKeyUsages } | ForEach-Object Value)
+        if ($usages -notcontains '1.3.6.1.5.5.7.3.3') {
+            throw "$Pfx cannot sign code: its certificate $($certificate.Subject) lacks the Code Signing usage (extended key usage 1.3.6.1.5.5.7.3.3). Use a code-signing certificate."
+        }
+        Write-Host "Signing with $Pfx ($($certificate.Subject))"
+    }
+    finally { $certificate.Dispose() }
+}
+
 # The documented place of the MSI: artifacts/PorSetup.msi for en-US, artifacts/<culture>/PorSetup.msi otherwise.
 function Get-ArtifactMsiPath([string] $Artifacts, [string] $Culture) {
     if ($Culture -eq 'en-US') { Join-Path $Artifacts 'PorSetup.msi' } else { Join-Path $Artifacts $Culture 'PorSetup.msi' }
@@ -132,6 +181,19 @@ function Get-WixMsiPath([string] $OutDir, [string] $Culture) {
     Join-Path $OutDir $Culture 'PorSetup.msi'
 }
 
+# The signing options of porsetup (and of Proxy.targets' PorSetupSignWith), for this build's -SignWith.
+function Get-SigningArguments {
+    $arguments = @('--sign-with', $SignWith)
+    if ($TimestampUrl) { $arguments += @('--timestamp-url', $TimestampUrl) }
+    return $arguments
+}
+
+# Signs a file in place with porsetup's hidden sign command, the signer stamp and transform use (osslsigncode or
+# signtool, the password passed through the environment and a private file, never a command line of ours).
+function Invoke-Sign([string] $File) {
+    Invoke-Native dotnet (@($signer, 'sign', $File) + (Get-SigningArguments))
+}
+
 function Build-Msi {
     $caFolder = Join-Path $artifacts 'ca'
     $proxyClang = @()
@@ -142,10 +204,20 @@ function Build-Msi {
         $env:PORSETUP_PROXY_CLANG = $clang
     }
     Invoke-Native dotnet @('build', (Join-Path $root 'PorSetup.sln'), '-c', $Configuration, '--nologo', '-v', 'quiet')
-    Invoke-Native dotnet (@('publish', (Join-Path $root 'src/PorSetup.CustomAction/PorSetup.CustomAction.csproj'), '-c', $Configuration, '-r', 'win-x64', '-o', $caFolder, '--nologo', '-v', 'quiet') + $proxyClang)
+    $signing = @()
+    if ($SignWith) {
+        $signing = @("-p:PorSetupSignWith=$SignWith", "-p:PorSetupSigner=$signer")
+        if ($TimestampUrl) { $signing += "-p:PorSetupTimestampUrl=$TimestampUrl" }
+    }
+    # With -SignWith, Proxy.targets signs the worker before the proxy embeds it, then the proxy.
+    Invoke-Native dotnet (@('publish', (Join-Path $root 'src/PorSetup.CustomAction/PorSetup.CustomAction.csproj'), '-c', $Configuration, '-r', 'win-x64', '-o', $caFolder, '--nologo', '-v', 'quiet') + $proxyClang + $signing)
     Invoke-Native dotnet @('publish', (Join-Path $root 'src/PorSetup.Cli/PorSetup.Cli.csproj'), '-c', $Configuration, '-o', (Join-Path $artifacts 'porsetup'), '--nologo', '-v', 'quiet')
     # porsetup.exe beside the MSI: win-x64, self-contained single file (the csproj's win-x64 settings), needs no .NET.
+    # Removed first, so that the publish writes it afresh: never an earlier build's signed (or unsigned) copy.
+    $exe = Join-Path $artifacts 'porsetup.exe'
+    Remove-Item $exe -Force -ErrorAction SilentlyContinue
     Invoke-Native dotnet @('publish', (Join-Path $root 'src/PorSetup.Cli/PorSetup.Cli.csproj'), '-c', $Configuration, '-r', 'win-x64', '-o', $artifacts, '--nologo', '-v', 'quiet')
+    if ($SignWith) { Invoke-Sign $exe }
     Write-Host "porsetup.exe: $(Join-Path $artifacts 'porsetup.exe') ($([math]::Round((Get-Item (Join-Path $artifacts 'porsetup.exe')).Length / 1KB)) KiB)"
     $customAction = Join-Path $caFolder 'PorSetup.CustomAction.Proxy.dll'
 
@@ -164,6 +236,9 @@ function Build-Msi {
         Invoke-Native dotnet @('run', '--project', (Join-Path $root 'src/PorSetup.Build'), '-c', $Configuration, '--no-build', '--',
             '--source', (Join-Path $root 'installer/Package.wxs'), '--culture', $Culture, '--custom-action', $customAction, '--output', $msi)
     }
+    # After the build on both systems: the package has no cabinet (no files), so WiX's own signing hooks (SignCabs,
+    # then SignMsi on the intermediate MSI) would add nothing that signing the finished MSI does not.
+    if ($SignWith) { Invoke-Sign $msi }
     Write-Host "MSI: $msi ($([math]::Round((Get-Item $msi).Length / 1KB)) KiB), custom action $([math]::Round((Get-Item $customAction).Length / 1KB)) KiB"
     return $msi
 }
@@ -197,12 +272,36 @@ function Invoke-Tests {
     return ($failed -eq 0 -and $passed -gt 0)
 }
 
+# Checked before anything is built or written; a refusal is one plain line (no PowerShell error view, which wraps
+# it and colours it) and exit code 1.
+try {
+    if ($TimestampUrl -and -not $SignWith) { throw '-TimestampUrl is given without -SignWith: a timestamp countersigns a signature, so give the certificate file too.' }
+    if ($TimestampUrl) {
+        $url = $null
+        if (-not [Uri]::TryCreate($TimestampUrl, 'Absolute', [ref] $url) -or $url.Scheme -notin 'http', 'https') {
+            throw "-TimestampUrl $TimestampUrl is not an http:// or https:// address of a timestamp server."
+        }
+    }
+    if ($SignWith) {
+        $SignWith = [System.IO.Path]::GetFullPath($SignWith)
+        Test-SigningCertificate $SignWith
+    }
+}
+catch {
+    [Console]::Error.WriteLine($_.Exception.Message)
+    exit 1
+}
+# porsetup.dll as the solution build leaves it: build.ps1's signer (its hidden sign command), and Proxy.targets'.
+$signer = Join-Path $root "src/PorSetup.Cli/bin/$Configuration/net10.0/porsetup.dll"
+
 if (-not $IsWindows) { Install-LinuxPrerequisites }
 $msi = Build-Msi
 
 if ($PartnerId) {
     # The tool names the copy after the normalized ID, next to the MSI, and refuses a bad ID as the installer would.
-    Invoke-Native dotnet @((Join-Path $artifacts 'porsetup/porsetup.dll'), 'stamp', $msi, '--partner-id', $PartnerId)
+    # A signed build signs the copy too (the MSI's signature does not carry over to it).
+    $stampSigning = if ($SignWith) { @(Get-SigningArguments) } else { @() }
+    Invoke-Native dotnet (@((Join-Path $artifacts 'porsetup/porsetup.dll'), 'stamp', $msi, '--partner-id', $PartnerId) + $stampSigning)
 }
 
 if ($Bench) { & (Join-Path $root 'bench/run.ps1') -Artifacts $artifacts }

@@ -13,16 +13,20 @@ public sealed class InstallerFile
     // The first bytes of every compound file (OLE structured storage), the container of .msi, .mst and .msp.
     private static readonly byte[] CompoundFileSignature = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
-    private InstallerFile(string path, InstallerFileKind kind)
+    private InstallerFile(string path, InstallerFileKind kind, bool isSigned)
     {
         Path = path;
         Kind = kind;
+        IsSigned = isSigned;
     }
 
     /// <summary>The full path, as the messages show it.</summary>
     public string Path { get; }
 
     public InstallerFileKind Kind { get; }
+
+    /// <summary>Whether it carries an Authenticode signature (the \u0005DigitalSignature stream Windows Installer files are signed in).</summary>
+    public bool IsSigned { get; }
 
     public static InstallerFile Open(string path)
     {
@@ -53,7 +57,7 @@ public sealed class InstallerFile
             }
         }
 
-        return new InstallerFile(full, kind);
+        return new InstallerFile(full, kind, storage.FindStream("\u0005DigitalSignature") is not null);
     }
 
     /// <summary>Opens a file that must be an MSI package (stamp and transform read nothing else).</summary>

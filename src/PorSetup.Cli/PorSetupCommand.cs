@@ -17,6 +17,7 @@ public static class PorSetupCommand
             StampCommand.Create(),
             TransformCommand.Create(),
             InspectCommand.Create(),
+            SignCommand.Create(),
         };
 
         // Every command's --help ends with the exit codes that command returns.

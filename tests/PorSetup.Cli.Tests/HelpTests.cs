@@ -6,10 +6,10 @@ namespace PorSetup.Cli.Tests;
 public sealed class HelpTests
 {
     [Theory]
-    [InlineData(new[] { "--help" }, new[] { 0, 1, 2, 3 })]
+    [InlineData(new[] { "--help" }, new[] { 0, 1, 2, 3, 4 })]
     [InlineData(new[] { "check-id", "--help" }, new[] { 0, 1, 2 })]
-    [InlineData(new[] { "stamp", "--help" }, new[] { 0, 1, 2, 3 })]
-    [InlineData(new[] { "transform", "--help" }, new[] { 0, 1, 2, 3 })]
+    [InlineData(new[] { "stamp", "--help" }, new[] { 0, 1, 2, 3, 4 })]
+    [InlineData(new[] { "transform", "--help" }, new[] { 0, 1, 2, 3, 4 })]
     [InlineData(new[] { "inspect", "-h" }, new[] { 0, 1, 3 })]
     public void Help_ListsTheExitCodes(string[] args, int[] codes)
     {
@@ -19,6 +19,18 @@ public sealed class HelpTests
         var exitCodes = run.Output[run.Output.IndexOf("Exit codes:", StringComparison.Ordinal)..];
         var listed = exitCodes.Split(Environment.NewLine).Skip(1).Where(l => l.Length > 0).Select(l => int.Parse(l.TrimStart().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(codes, listed);
+    }
+
+    [Fact]
+    public void StampAndTransformHelp_OfferSigning()
+    {
+        foreach (var command in new[] { "stamp", "transform" })
+        {
+            var help = CliRun.Of(command, "--help").Output;
+            Assert.Contains("--sign-with", help, StringComparison.Ordinal);
+            Assert.Contains("--timestamp-url", help, StringComparison.Ordinal);
+            Assert.Contains("PORSETUP_PFX_PASSWORD", help, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

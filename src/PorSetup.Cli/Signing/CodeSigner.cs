@@ -1,0 +1,148 @@
+// Copyright (c) PorSetup contributors. MIT licensed.
+
+using System.Diagnostics;
+using System.Globalization;
+
+namespace PorSetup.Cli.Signing;
+
+/// <summary>
+/// Adds an Authenticode signature to a file (a program, a DLL, an MSI or a transform) with osslsigncode, or on
+/// Windows with signtool from the Windows SDK. The file is replaced only by a signed copy: when signing fails it
+/// is left as it was.
+/// </summary>
+public static class CodeSigner
+{
+    /// <summary>Signs <paramref name="path"/> in place.</summary>
+    public static void Sign(string path, SigningCertificate certificate)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(certificate);
+        var temp = path + ".tmp-" + Guid.NewGuid().ToString("N");
+        try
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                // signtool signs in place: it signs a copy, which then replaces the file.
+                File.Copy(path, temp);
+                RunSigntool(path, temp, certificate);
+            }
+            else
+            {
+                RunOsslsigncode(path, temp, certificate);
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new SigningProblemException($"{path} was not signed: {Sentences.AfterColon(exception.Message.Replace(temp, path, StringComparison.Ordinal))}", exception);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static void RunOsslsigncode(string path, string output, SigningCertificate certificate)
+    {
+        var tool = FindOnPath("osslsigncode")
+            ?? throw new SigningProblemException($"{path} was not signed: osslsigncode was not found on PATH. Install it (Debian and Ubuntu package: osslsigncode).");
+
+        // osslsigncode takes the password from a file (-readpass), so it is on no command line: a file only this
+        // user can read, in a folder only this user can open, deleted as soon as osslsigncode has run.
+        var folder = Directory.CreateTempSubdirectory("porsetup-sign-");
+        try
+        {
+            var passwordFile = Path.Combine(folder.FullName, "password");
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite };
+            using (var writer = new StreamWriter(passwordFile, new System.Text.UTF8Encoding(false), options))
+            {
+                writer.Write(certificate.Password);
+            }
+
+            List<string> arguments = ["sign", "-pkcs12", certificate.Inputs.PfxPath, "-readpass", passwordFile, "-h", "sha256"];
+            if (certificate.Inputs.TimestampUrl is { } url)
+            {
+                arguments.AddRange(["-ts", url.AbsoluteUri]);
+            }
+
+            arguments.AddRange(["-in", path, "-out", output]);
+            Run(tool, arguments, path);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static void RunSigntool(string path, string copy, SigningCertificate certificate)
+    {
+        var tool = FindSigntool()
+            ?? throw new SigningProblemException($"{path} was not signed: signtool.exe was not found on PATH nor in the Windows SDK (Windows Kits\\10\\bin\\<version>\\x64). Install the Windows SDK's signing tools.");
+
+        // signtool reads a .pfx's password from its command line only (/p): it is never printed, but while signtool
+        // runs, the user's own processes and administrators can read that command line.
+        List<string> arguments = ["sign", "/fd", "SHA256", "/f", certificate.Inputs.PfxPath, "/p", certificate.Password];
+        if (certificate.Inputs.TimestampUrl is { } url)
+        {
+            arguments.AddRange(["/tr", url.AbsoluteUri, "/td", "SHA256"]);
+        }
+
+        arguments.Add(copy);
+        Run(tool, arguments, path);
+    }
+
+    private static void Run(string tool, IEnumerable<string> arguments, string path)
+    {
+        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)
+            ?? throw new SigningProblemException($"{path} was not signed: {Path.GetFileName(tool)} could not be started.");
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            // The tool's own words, on one line; neither tool repeats the password.
+            var said = string.Join(" ", (error.Result + "\n" + output).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && l is not "Failed" and not "Succeeded"));
+            if (said.Length > 600)
+            {
+                said = said[..600] + "...";
+            }
+
+            throw new SigningProblemException(string.Create(CultureInfo.InvariantCulture, $"{path} was not signed: {Path.GetFileName(tool)} failed with exit code {process.ExitCode}: {said}"));
+        }
+    }
+
+    private static string? FindOnPath(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(folder => Path.Combine(folder, name))
+            .FirstOrDefault(File.Exists);
+
+    // PATH first (a Developer Command Prompt has it there), then the newest x64 signtool of the Windows 10/11 SDK.
+    private static string? FindSigntool()
+    {
+        if (FindOnPath("signtool.exe") is { } onPath)
+        {
+            return onPath;
+        }
+
+        var kits = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ProgramFilesX86), "Windows Kits", "10", "bin");
+        if (!Directory.Exists(kits))
+        {
+            return null;
+        }
+
+        return Directory.GetDirectories(kits)
+            .Select(folder => (Folder: folder, Version: Version.TryParse(Path.GetFileName(folder), out var version) ? version : null))
+            .Where(candidate => candidate.Version is not null && File.Exists(Path.Combine(candidate.Folder, "x64", "signtool.exe")))
+            .OrderByDescending(candidate => candidate.Version)
+            .Select(candidate => Path.Combine(candidate.Folder, "x64", "signtool.exe"))
+            .FirstOrDefault();
+    }
+}
