@@ -1,6 +1,5 @@
 // Copyright (c) PorSetup contributors. MIT licensed.
 
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
@@ -42,20 +41,7 @@ public sealed class TestSigning : IDisposable
             : "osslsigncode is not on PATH (Debian: apt-get install osslsigncode; build.ps1 installs it): it signs and verifies the signatures under test.";
 
     /// <summary>Runs <c>osslsigncode verify</c> against the test certificate; returns its exit code and output.</summary>
-    public (int ExitCode, string Output) Verify(string file)
-    {
-        var start = new ProcessStartInfo("osslsigncode") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "verify", "-CAfile", CertificatePem, "-in", file })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output + error.Result);
-    }
+    public (int ExitCode, string Output) Verify(string file) => ProgramRun.Run("osslsigncode", "verify", "-CAfile", CertificatePem, "-in", file);
 
     public void Dispose() => Directory.Delete(Folder, recursive: true);
 

@@ -18,30 +18,22 @@ public static class InspectCommand
         {
             file,
         };
-        command.SetAction(parse =>
+        command.SetAction(parse => CommandFailures.Run(parse.InvocationConfiguration.Error, () =>
         {
-            try
+            var input = InstallerFile.Open(parse.GetValue(file)!.FullName);
+            var lines = input.Kind switch
             {
-                var input = InstallerFile.Open(parse.GetValue(file)!.FullName);
-                var lines = input.Kind switch
-                {
-                    InstallerFileKind.Package => PackageReport.Lines(input),
-                    InstallerFileKind.Transform => TransformReport.Lines(input),
-                    _ => throw new FileProblemException($"{input.Path} is a patch (.msp): inspect reads MSI packages and transforms."),
-                };
-                foreach (var line in lines)
-                {
-                    parse.InvocationConfiguration.Output.WriteLine(line);
-                }
+                InstallerFileKind.Package => PackageReport.Lines(input),
+                InstallerFileKind.Transform => TransformReport.Lines(input),
+                _ => throw new FileProblemException($"{input.Path} is a patch (.msp): inspect reads MSI packages and transforms."),
+            };
+            foreach (var line in lines)
+            {
+                parse.InvocationConfiguration.Output.WriteLine(line);
+            }
 
-                return ExitCodes.Success;
-            }
-            catch (FileProblemException problem)
-            {
-                parse.InvocationConfiguration.Error.WriteLine(problem.Message);
-                return problem.ExitCode;
-            }
-        });
+            return ExitCodes.Success;
+        }));
         return command;
     }
 }

@@ -32,7 +32,7 @@ internal static class PackageCommand
                 return ExitCodes.InvalidPartnerId;
             }
 
-            try
+            return CommandFailures.Run(error, () =>
             {
                 var input = InstallerFile.OpenPackage(parse.GetValue(msi)!.FullName);
                 var defaultPath = defaultOutput(input.Path, id);
@@ -48,17 +48,7 @@ internal static class PackageCommand
                 }
 
                 return ExitCodes.Success;
-            }
-            catch (FileProblemException problem)
-            {
-                error.WriteLine(problem.Message);
-                return problem.ExitCode;
-            }
-            catch (SigningProblemException problem)
-            {
-                error.WriteLine(problem.Message);
-                return ExitCodes.SigningError;
-            }
+            });
         });
         return command;
     }

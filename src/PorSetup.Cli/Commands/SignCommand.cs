@@ -21,33 +21,19 @@ public static class SignCommand
         var command = new Command(Name, "Signs a file in place; it is left as it was when signing fails. Used by build.ps1 -SignWith.") { file };
         command.Hidden = true;
         signing.AddTo(command);
-        command.SetAction(parse =>
+        command.SetAction(parse => CommandFailures.Run(parse.InvocationConfiguration.Error, () =>
         {
-            var error = parse.InvocationConfiguration.Error;
-            try
+            var path = parse.GetValue(file)!.FullName;
+            if (!File.Exists(path))
             {
-                var path = parse.GetValue(file)!.FullName;
-                if (!File.Exists(path))
-                {
-                    throw new FileProblemException(Directory.Exists(path) ? $"{path} is a folder, not a file." : $"{path}: no such file.");
-                }
+                throw new FileProblemException(Directory.Exists(path) ? $"{path} is a folder, not a file." : $"{path}: no such file.");
+            }
 
-                var certificate = SigningCertificate.Check(signing.Read(parse)!);
-                CodeSigner.Sign(path, certificate);
-                parse.InvocationConfiguration.Output.WriteLine($"Signed {path} (by {certificate.Subject}).");
-                return ExitCodes.Success;
-            }
-            catch (FileProblemException problem)
-            {
-                error.WriteLine(problem.Message);
-                return problem.ExitCode;
-            }
-            catch (SigningProblemException problem)
-            {
-                error.WriteLine(problem.Message);
-                return ExitCodes.SigningError;
-            }
-        });
+            var certificate = SigningCertificate.Check(signing.Read(parse)!);
+            CodeSigner.Sign(path, certificate);
+            parse.InvocationConfiguration.Output.WriteLine($"Signed {path} (by {certificate.Subject}).");
+            return ExitCodes.Success;
+        }));
         return command;
     }
 }
