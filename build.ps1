@@ -48,7 +48,8 @@ param(
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 $root = $PSScriptRoot
-$artifacts = if ($Output) { [System.IO.Path]::GetFullPath($Output) } else { Join-Path $root 'artifacts' }
+# Relative paths are taken from PowerShell's current location (GetFullPath would use the process's folder).
+$artifacts = if ($Output) { $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($Output) } else { Join-Path $root 'artifacts' }
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 $env:DOTNET_NOLOGO = '1'
 
@@ -158,10 +159,17 @@ function Test-SigningCertificate([string] $Pfx) {
         if (-not $certificate.HasPrivateKey) {
             throw "$Pfx cannot sign: it holds the certificate $($certificate.Subject) without its private key. Export the certificate with its private key."
         }
-        $usages = @($certificate.Extensions | Where-Object { $_ -is [System.Security.Cryptography.X509Certificates.X509EnhancedKeyUsageExtension] } |
-                ForEach-Object { $_.EnhancedKeyUsages } | ForEach-Object Value)
+        $usageExtensions = @($certificate.Extensions | Where-Object { $_ -is [System.Security.Cryptography.X509Certificates.X509EnhancedKeyUsageExtension] })
+        if ($usageExtensions.Count -eq 0) {
+            throw "$Pfx cannot sign code: its certificate $($certificate.Subject) has no extended key usage extension, so it lacks the Code Signing usage (extended key usage 1.3.6.1.5.5.7.3.3) that PorSetup requires. Use a code-signing certificate."
+        }
+        $usages = @($usageExtensions | ForEach-Object { $_.EnhancedKeyUsages } | ForEach-Object Value)
         if ($usages -notcontains '1.3.6.1.5.5.7.3.3') {
             throw "$Pfx cannot sign code: its certificate $($certificate.Subject) lacks the Code Signing usage (extended key usage 1.3.6.1.5.5.7.3.3). Use a code-signing certificate."
+        }
+        $now = [DateTime]::Now
+        if ($now -lt $certificate.NotBefore -or $now -gt $certificate.NotAfter) {
+            throw ("$Pfx cannot sign: its certificate $($certificate.Subject) is valid only from {0:yyyy-MM-dd HH:mm} to {1:yyyy-MM-dd HH:mm}. Use a certificate valid now." -f $certificate.NotBefore, $certificate.NotAfter)
         }
         Write-Host "Signing with $Pfx ($($certificate.Subject))"
     }
@@ -189,9 +197,14 @@ function Get-SigningArguments {
 }
 
 # Signs a file in place with porsetup's hidden sign command, the signer stamp and transform use (osslsigncode or
-# signtool, the password passed through the environment and a private file, never a command line of ours).
+# signtool, the password passed through the environment and osslsigncode's standard input, never a command line
+# of ours). When signing fails the file is deleted: no unsigned file is left where a signed build puts its files.
 function Invoke-Sign([string] $File) {
-    Invoke-Native dotnet (@($signer, 'sign', $File) + (Get-SigningArguments))
+    try { Invoke-Native dotnet (@($signer, 'sign', $File) + (Get-SigningArguments)) }
+    catch {
+        Remove-Item $File -Force -ErrorAction SilentlyContinue
+        throw
+    }
 }
 
 function Build-Msi {
@@ -203,20 +216,22 @@ function Build-Msi {
         # The end-to-end tests build a test variant of the proxy with the same clang.
         $env:PORSETUP_PROXY_CLANG = $clang
     }
-    Invoke-Native dotnet @('build', (Join-Path $root 'PorSetup.sln'), '-c', $Configuration, '--nologo', '-v', 'quiet')
+    # A signed build leaves no MSBuild or compiler server running afterwards with the password in its environment.
+    $servers = if ($SignWith) { @('--disable-build-servers') } else { @() }
+    Invoke-Native dotnet (@('build', (Join-Path $root 'PorSetup.sln'), '-c', $Configuration, '--nologo', '-v', 'quiet') + $servers)
     $signing = @()
     if ($SignWith) {
         $signing = @("-p:PorSetupSignWith=$SignWith", "-p:PorSetupSigner=$signer")
         if ($TimestampUrl) { $signing += "-p:PorSetupTimestampUrl=$TimestampUrl" }
     }
     # With -SignWith, Proxy.targets signs the worker before the proxy embeds it, then the proxy.
-    Invoke-Native dotnet (@('publish', (Join-Path $root 'src/PorSetup.CustomAction/PorSetup.CustomAction.csproj'), '-c', $Configuration, '-r', 'win-x64', '-o', $caFolder, '--nologo', '-v', 'quiet') + $proxyClang + $signing)
-    Invoke-Native dotnet @('publish', (Join-Path $root 'src/PorSetup.Cli/PorSetup.Cli.csproj'), '-c', $Configuration, '-o', (Join-Path $artifacts 'porsetup'), '--nologo', '-v', 'quiet')
+    Invoke-Native dotnet (@('publish', (Join-Path $root 'src/PorSetup.CustomAction/PorSetup.CustomAction.csproj'), '-c', $Configuration, '-r', 'win-x64', '-o', $caFolder, '--nologo', '-v', 'quiet') + $proxyClang + $signing + $servers)
+    Invoke-Native dotnet (@('publish', (Join-Path $root 'src/PorSetup.Cli/PorSetup.Cli.csproj'), '-c', $Configuration, '-o', (Join-Path $artifacts 'porsetup'), '--nologo', '-v', 'quiet') + $servers)
     # porsetup.exe beside the MSI: win-x64, self-contained single file (the csproj's win-x64 settings), needs no .NET.
     # Removed first, so that the publish writes it afresh: never an earlier build's signed (or unsigned) copy.
     $exe = Join-Path $artifacts 'porsetup.exe'
     Remove-Item $exe -Force -ErrorAction SilentlyContinue
-    Invoke-Native dotnet @('publish', (Join-Path $root 'src/PorSetup.Cli/PorSetup.Cli.csproj'), '-c', $Configuration, '-r', 'win-x64', '-o', $artifacts, '--nologo', '-v', 'quiet')
+    Invoke-Native dotnet (@('publish', (Join-Path $root 'src/PorSetup.Cli/PorSetup.Cli.csproj'), '-c', $Configuration, '-r', 'win-x64', '-o', $artifacts, '--nologo', '-v', 'quiet') + $servers)
     if ($SignWith) { Invoke-Sign $exe }
     Write-Host "porsetup.exe: $(Join-Path $artifacts 'porsetup.exe') ($([math]::Round((Get-Item (Join-Path $artifacts 'porsetup.exe')).Length / 1KB)) KiB)"
     $customAction = Join-Path $caFolder 'PorSetup.CustomAction.Proxy.dll'
@@ -283,7 +298,7 @@ try {
         }
     }
     if ($SignWith) {
-        $SignWith = [System.IO.Path]::GetFullPath($SignWith)
+        $SignWith = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($SignWith)
         Test-SigningCertificate $SignWith
     }
 }

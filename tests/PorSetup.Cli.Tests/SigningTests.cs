@@ -105,6 +105,26 @@ public sealed class SigningTests : IDisposable
     }
 
     [Fact]
+    public void ACertificateWithNoUsageExtension_Exits4_SaysPorSetupRequiresCodeSigning_AndWritesNothing()
+    {
+        var msi = TestMsi.CopyTo(this.folder);
+
+        var run = CliRun.Of("stamp", msi, "-p", "1234567", "--sign-with", this.signing.NoUsagePfx);
+
+        this.AssertRefused(run, this.signing.NoUsagePfx, "has no extended key usage extension, so it lacks the Code Signing usage (extended key usage 1.3.6.1.5.5.7.3.3) that PorSetup requires", msi);
+    }
+
+    [Fact]
+    public void AnExpiredCertificate_Exits4_SaysWhenItWasValid_AndWritesNothing()
+    {
+        var msi = TestMsi.CopyTo(this.folder);
+
+        var run = CliRun.Of("transform", msi, "-p", "1234567", "--sign-with", this.signing.ExpiredPfx);
+
+        this.AssertRefused(run, this.signing.ExpiredPfx, "is valid only from", msi);
+    }
+
+    [Fact]
     public void NoPasswordVariable_Exits4_SaysWhichVariable_AndWritesNothing()
     {
         var msi = TestMsi.CopyTo(this.folder);

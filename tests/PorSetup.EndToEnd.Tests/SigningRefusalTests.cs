@@ -20,6 +20,10 @@ public sealed class SigningRefusalTests : IDisposable
         this.AssertRefused(this.signing.NoCodeSigningPfx, TestSigning.Password, "lacks the Code Signing usage (extended key usage 1.3.6.1.5.5.7.3.3)");
 
     [Fact]
+    public void AnExpiredCertificate_FailsSayingWhenItWasValid_AndWritesNothing() =>
+        this.AssertRefused(this.signing.ExpiredPfx, TestSigning.Password, "is valid only from");
+
+    [Fact]
     public void NoPasswordVariable_FailsSayingWhichVariable_AndWritesNothing() =>
         this.AssertRefused(this.signing.CodeSigningPfx, null, "PORSETUP_PFX_PASSWORD is not set");
 

@@ -39,7 +39,7 @@ internal static class PackageCommand
                 var target = OutputFile.Check(parse.GetValue(output)?.FullName ?? defaultPath, input, parse.GetValue(force), Path.GetFileName(defaultPath));
                 var inputs = signing.Read(parse);
                 var certificate = inputs is null ? null : SigningCertificate.Check(inputs);
-                var wrote = certificate is null ? Write(write, input, id, target) : WriteSigned(write, input, id, target, certificate);
+                var wrote = certificate is null ? Write(write, input, id, target) : WriteSigned(write, input, id, target, certificate, parse.GetValue(force));
                 var console = parse.InvocationConfiguration.Output;
                 console.WriteLine(certificate is null ? $"Wrote {target}: {wrote}." : $"Wrote {target}: {wrote}; signed by {certificate.Subject}.");
                 if (certificate is null && input.IsSigned)
@@ -59,7 +59,7 @@ internal static class PackageCommand
 
     // Written beside the target under a temporary name, signed there, and moved in place only once signed: a
     // failure leaves neither an unsigned output nor a changed existing one.
-    private static string WriteSigned(Func<InstallerFile, string, string, string> write, InstallerFile input, string id, string target, SigningCertificate certificate)
+    private static string WriteSigned(Func<InstallerFile, string, string, string> write, InstallerFile input, string id, string target, SigningCertificate certificate, bool force)
     {
         var staged = target + ".tmp-" + Guid.NewGuid().ToString("N");
         try
@@ -85,7 +85,8 @@ internal static class PackageCommand
 
             try
             {
-                File.Move(staged, target, overwrite: true);
+                // Without --force, a file that appeared at the target while signing ran is not replaced either.
+                File.Move(staged, target, overwrite: force);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {

@@ -33,8 +33,9 @@ public static class CodeSigner
 
             File.Move(temp, path, overwrite: true);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.ComponentModel.Win32Exception)
         {
+            // Win32Exception: the tool was found but could not be started (not executable, say).
             throw new SigningProblemException($"{path} was not signed: {Sentences.AfterColon(exception.Message.Replace(temp, path, StringComparison.Ordinal))}", exception);
         }
         finally
@@ -49,31 +50,16 @@ public static class CodeSigner
         var tool = FindOnPath("osslsigncode")
             ?? throw new SigningProblemException($"{path} was not signed: osslsigncode was not found on PATH. Install it (Debian and Ubuntu package: osslsigncode).");
 
-        // osslsigncode takes the password from a file (-readpass), so it is on no command line: a file only this
-        // user can read, in a folder only this user can open, deleted as soon as osslsigncode has run.
-        var folder = Directory.CreateTempSubdirectory("porsetup-sign-");
-        try
+        // osslsigncode takes the password from a file (-readpass): its standard input, written by this process and
+        // closed, so the password is on no command line and in no file that an interrupted run could leave behind.
+        List<string> arguments = ["sign", "-pkcs12", certificate.Inputs.PfxPath, "-readpass", "/dev/stdin", "-h", "sha256"];
+        if (certificate.Inputs.TimestampUrl is { } url)
         {
-            var passwordFile = Path.Combine(folder.FullName, "password");
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite };
-            using (var writer = new StreamWriter(passwordFile, new System.Text.UTF8Encoding(false), options))
-            {
-                writer.Write(certificate.Password);
-            }
-
-            List<string> arguments = ["sign", "-pkcs12", certificate.Inputs.PfxPath, "-readpass", passwordFile, "-h", "sha256"];
-            if (certificate.Inputs.TimestampUrl is { } url)
-            {
-                arguments.AddRange(["-ts", url.AbsoluteUri]);
-            }
-
-            arguments.AddRange(["-in", path, "-out", output]);
-            Run(tool, arguments, path);
+            arguments.AddRange(["-ts", url.AbsoluteUri]);
         }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+
+        arguments.AddRange(["-in", path, "-out", output]);
+        Run(tool, arguments, path, input: certificate.Password);
     }
 
     private static void RunSigntool(string path, string copy, SigningCertificate certificate)
@@ -93,9 +79,9 @@ public static class CodeSigner
         Run(tool, arguments, path);
     }
 
-    private static void Run(string tool, IEnumerable<string> arguments, string path)
+    private static void Run(string tool, IEnumerable<string> arguments, string path, string? input = null)
     {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -103,6 +89,11 @@ public static class CodeSigner
 
         using var process = Process.Start(start)
             ?? throw new SigningProblemException($"{path} was not signed: {Path.GetFileName(tool)} could not be started.");
+        using (var stdin = process.StandardInput)
+        {
+            stdin.Write(input ?? string.Empty);
+        }
+
         var error = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
@@ -119,30 +110,25 @@ public static class CodeSigner
         }
     }
 
+    // Only folders given by a full path: a relative PATH entry (".") would resolve against the current folder, and
+    // whatever program lies there would be handed the password.
     private static string? FindOnPath(string name) =>
         (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Where(Path.IsPathFullyQualified)
             .Select(folder => Path.Combine(folder, name))
             .FirstOrDefault(File.Exists);
 
-    // PATH first (a Developer Command Prompt has it there), then the newest x64 signtool of the Windows 10/11 SDK.
+    // The newest x64 signtool of the Windows 10/11 SDK first (where only administrators write), then PATH (a
+    // Developer Command Prompt has it there).
     private static string? FindSigntool()
     {
-        if (FindOnPath("signtool.exe") is { } onPath)
-        {
-            return onPath;
-        }
-
         var kits = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ProgramFilesX86), "Windows Kits", "10", "bin");
-        if (!Directory.Exists(kits))
-        {
-            return null;
-        }
-
-        return Directory.GetDirectories(kits)
+        var inKits = !Directory.Exists(kits) ? null : Directory.GetDirectories(kits)
             .Select(folder => (Folder: folder, Version: Version.TryParse(Path.GetFileName(folder), out var version) ? version : null))
             .Where(candidate => candidate.Version is not null && File.Exists(Path.Combine(candidate.Folder, "x64", "signtool.exe")))
             .OrderByDescending(candidate => candidate.Version)
             .Select(candidate => Path.Combine(candidate.Folder, "x64", "signtool.exe"))
             .FirstOrDefault();
+        return inKits ?? FindOnPath("signtool.exe");
     }
 }

@@ -76,10 +76,27 @@ public sealed class SigningCertificate
                 throw new SigningProblemException($"{pfx} cannot sign: it holds the certificate {certificate.Subject} without its private key. Export the certificate with its private key.");
             }
 
-            var usages = certificate.Extensions.OfType<X509EnhancedKeyUsageExtension>().SelectMany(e => e.EnhancedKeyUsages.Cast<Oid>()).Select(o => o.Value);
-            if (!usages.Contains(CodeSigningUsage))
+            var usageExtensions = certificate.Extensions.OfType<X509EnhancedKeyUsageExtension>().ToList();
+            if (usageExtensions.Count == 0)
+            {
+                // Windows would take a certificate without the extension as good for every purpose; PorSetup asks for
+                // a certificate issued for code signing.
+                throw new SigningProblemException($"{pfx} cannot sign code: its certificate {certificate.Subject} has no extended key usage extension, so it lacks the Code Signing usage (extended key usage {CodeSigningUsage}) that PorSetup requires. Use a code-signing certificate.");
+            }
+
+            if (!usageExtensions.SelectMany(e => e.EnhancedKeyUsages.Cast<Oid>()).Any(o => o.Value == CodeSigningUsage))
             {
                 throw new SigningProblemException($"{pfx} cannot sign code: its certificate {certificate.Subject} lacks the Code Signing usage (extended key usage {CodeSigningUsage}). Use a code-signing certificate.");
+            }
+
+            // Windows holds a signature made with an expired (or not yet valid) certificate, without a timestamp that
+            // predates the expiry, to be invalid; signtool refuses such a certificate.
+            var now = DateTime.Now;
+            if (now < certificate.NotBefore || now > certificate.NotAfter)
+            {
+                throw new SigningProblemException(string.Create(
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    $"{pfx} cannot sign: its certificate {certificate.Subject} is valid only from {certificate.NotBefore:yyyy-MM-dd HH:mm} to {certificate.NotAfter:yyyy-MM-dd HH:mm}. Use a certificate valid now."));
             }
 
             return new SigningCertificate(inputs, password, certificate.Subject);
