@@ -27,8 +27,10 @@ public static class CustomActions
             switch (name)
             {
                 case "ValidatePartnerId":
-                    // Validates and normalizes PARTNERID; 1603 when it is not valid.
-                    return new ValidatePartnerIdAction(session, static () => NativeMethods.GetUserDefaultUILanguage()).Run();
+                    // Validates and normalizes PARTNERID (1603 when it is not valid), then records the Partner value
+                    // as it is before the install: one worker for the install's one immediate call.
+                    var validated = new ValidatePartnerIdAction(session, static () => NativeMethods.GetUserDefaultUILanguage()).Run();
+                    return validated == ActionResult.Success ? new RecordPartnerValueAction(session, new MachineRegistry()).Run() : validated;
                 case "RestorePartnerValue":
                     // Deferred (uninstall, and rollback of an install): writes CustomActionData back as the Partner
                     // value, or deletes the value when CustomActionData is empty; 1603 when the registry refuses.

@@ -8,6 +8,10 @@ namespace PorSetup.CustomAction;
 /// </summary>
 public interface IMachineRegistry
 {
+    /// <summary>Reads a value of any type exactly as stored (a REG_EXPAND_SZ is not expanded).</summary>
+    /// <returns>Null when the key or the value is not there.</returns>
+    RegistryData? GetValue(string subKey, string name);
+
     /// <summary>Writes a value of any type, creating the key (and its parents) when missing.</summary>
     void SetValue(string subKey, string name, RegistryData value);
 

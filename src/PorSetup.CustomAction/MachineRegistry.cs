@@ -8,6 +8,63 @@ namespace PorSetup.CustomAction;
 /// </summary>
 internal sealed unsafe class MachineRegistry : IMachineRegistry
 {
+    public RegistryData? GetValue(string subKey, string name)
+    {
+        var result = NativeMethods.RegOpenKeyEx(
+            NativeMethods.HkeyLocalMachine,
+            subKey,
+            0,
+            NativeMethods.KeyQueryValue | NativeMethods.KeyWow6464Key,
+            out var key);
+        if (result == NativeMethods.ErrorFileNotFound)
+        {
+            return null;
+        }
+
+        if (result != NativeMethods.ErrorSuccess)
+        {
+            throw new Win32Exception("RegOpenKeyExW", result);
+        }
+
+        try
+        {
+            // The size first, then the data; a value that grew in between is read again.
+            for (;;)
+            {
+                uint length = 0;
+                result = NativeMethods.RegQueryValueEx(key, name, 0, out _, null, ref length);
+                if (result == NativeMethods.ErrorFileNotFound)
+                {
+                    return null;
+                }
+
+                if (result != NativeMethods.ErrorSuccess)
+                {
+                    throw new Win32Exception("RegQueryValueExW", result);
+                }
+
+                var data = new byte[length];
+                fixed (byte* buffer = data)
+                {
+                    result = NativeMethods.RegQueryValueEx(key, name, 0, out var type, buffer, ref length);
+                    if (result == NativeMethods.ErrorSuccess)
+                    {
+                        return RegistryData.FromRegistry(type, data.AsSpan(0, (int)length).ToArray());
+                    }
+                }
+
+                if (result != NativeMethods.ErrorMoreData)
+                {
+                    throw new Win32Exception("RegQueryValueExW", result);
+                }
+            }
+        }
+        finally
+        {
+            _ = NativeMethods.RegCloseKey(key);
+        }
+    }
+
     public void SetValue(string subKey, string name, RegistryData value)
     {
         var result = NativeMethods.RegCreateKeyEx(

@@ -16,7 +16,10 @@ internal static unsafe partial class NativeMethods
     /// <summary>HKEY_LOCAL_MACHINE: a predefined handle, (HKEY)(LONG)0x80000002, so sign-extended on x64.</summary>
     public const nint HkeyLocalMachine = unchecked((int)0x80000002);
 
+    public const uint ErrorMoreData = 234;
+
     public const uint RegOptionNonVolatile = 0;
+    public const uint KeyQueryValue = 0x0001;
     public const uint KeySetValue = 0x0002;
 
     /// <summary>KEY_WOW64_64KEY: the 64-bit view, where the package's Win64 component writes.</summary>
@@ -36,6 +39,9 @@ internal static unsafe partial class NativeMethods
 
     [LibraryImport("advapi32.dll", EntryPoint = "RegSetValueExW", StringMarshalling = StringMarshalling.Utf16)]
     public static partial uint RegSetValueEx(nint key, string name, uint reserved, uint type, byte* data, uint dataLength);
+
+    [LibraryImport("advapi32.dll", EntryPoint = "RegQueryValueExW", StringMarshalling = StringMarshalling.Utf16)]
+    public static partial uint RegQueryValueEx(nint key, string name, nint reserved, out uint type, byte* data, ref uint dataLength);
 
     [LibraryImport("advapi32.dll", EntryPoint = "RegDeleteValueW", StringMarshalling = StringMarshalling.Utf16)]
     public static partial uint RegDeleteValue(nint key, string name);

@@ -11,7 +11,11 @@ namespace PorSetup.CustomAction;
 /// registry search (RegLocator, RegistrySearch Type="raw") gives a property: a string as it is, or with one more
 /// <c>#</c> in front when it starts with <c>#</c>; <c>#%</c> and an expandable string; <c>#x</c> and hex bytes;
 /// <c>#</c> and a DWORD; a multi-string with <c>[~]</c> between its strings. The Registry table reads the same form,
-/// which is why the remembered value keeps its type in PorSetup's own key.
+/// which is why the remembered value keeps its type in PorSetup's own key. That form cannot say everything: an
+/// empty string sets no property, and a string holding <c>[~]</c> reads as a multi-string. So the value PorSetup
+/// remembers (<see cref="ToRememberedForm"/>) is a plain string in that form when it can be, readable in regedit,
+/// and otherwise its exact type and bytes in a binary envelope of PorSetup's own (<c>#x</c>, "PORSETUP", the type,
+/// the data).
 /// </summary>
 public sealed class RegistryData
 {
@@ -22,6 +26,9 @@ public sealed class RegistryData
     public const uint RegMultiSz = 7;
 
     private const string MultiStringSeparator = "[~]";
+
+    // The envelope's first bytes: "PORSETUP" in ASCII, then the type (32 bits, little-endian), then the data.
+    private static readonly byte[] EnvelopeMagic = "PORSETUP"u8.ToArray();
 
     private RegistryData(uint type, byte[] bytes, string text)
     {
@@ -45,10 +52,45 @@ public sealed class RegistryData
         RegExpandSz => "REG_EXPAND_SZ",
         RegBinary => "REG_BINARY",
         RegDword => "REG_DWORD",
-        _ => "REG_MULTI_SZ",
+        RegMultiSz => "REG_MULTI_SZ",
+        _ => string.Create(CultureInfo.InvariantCulture, $"registry type {this.Type}"),
     };
 
     public static RegistryData FromString(string value) => new(RegSz, Utf16(value), value);
+
+    /// <summary>A value as RegQueryValueExW read it: its type and its bytes, kept exactly.</summary>
+    public static RegistryData FromRegistry(uint type, byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        var text = type switch
+        {
+            RegSz or RegExpandSz => Strings(bytes)[0],
+            RegMultiSz => string.Join(" | ", Strings(bytes)),
+            RegDword when bytes.Length == 4 => BitConverter.ToUInt32(bytes).ToString(CultureInfo.InvariantCulture),
+            _ => Convert.ToHexString(bytes),
+        };
+        return new(type, bytes, text);
+    }
+
+    /// <summary>
+    /// The text PorSetup keeps for this value (in PreviousPartner, CustomActionData) and <see cref="FromRawSearch"/>
+    /// reads back to the same type and bytes: the raw search form of a non-empty string without <c>[~]</c>, else the
+    /// envelope.
+    /// </summary>
+    public string ToRememberedForm()
+    {
+        if (this.Type == RegSz && this.Text.Length > 0 && !this.Text.Contains(MultiStringSeparator, StringComparison.Ordinal)
+            && this.Bytes.AsSpan().SequenceEqual(Utf16(this.Text)))
+        {
+            return this.Text.StartsWith('#') ? "#" + this.Text : this.Text;
+        }
+
+        var envelope = new byte[EnvelopeMagic.Length + 4 + this.Bytes.Length];
+        EnvelopeMagic.CopyTo(envelope, 0);
+        BitConverter.TryWriteBytes(envelope.AsSpan(EnvelopeMagic.Length), this.Type);
+        this.Bytes.CopyTo(envelope, EnvelopeMagic.Length + 4);
+        return "#x" + Convert.ToHexString(envelope);
+    }
 
     /// <summary>Reads the raw search form; text that fits no typed form is a string, exactly as given.</summary>
     public static RegistryData FromRawSearch(string raw)
@@ -66,7 +108,10 @@ public sealed class RegistryData
 
         if (raw.Length > 2 && (raw[1] == 'x' || raw[1] == 'X') && raw[0] == '#' && raw.Length % 2 == 0 && IsHex(raw.AsSpan(2)))
         {
-            return new(RegBinary, Convert.FromHexString(raw.AsSpan(2)), raw[2..]);
+            var bytes = Convert.FromHexString(raw.AsSpan(2));
+            return bytes.Length >= EnvelopeMagic.Length + 4 && bytes.AsSpan(0, EnvelopeMagic.Length).SequenceEqual(EnvelopeMagic)
+                ? FromRegistry(BitConverter.ToUInt32(bytes, EnvelopeMagic.Length), bytes.AsSpan(EnvelopeMagic.Length + 4).ToArray())
+                : new(RegBinary, bytes, raw[2..]);
         }
 
         // Windows Installer writes a DWORD as a signed decimal; a value the registry holds is 32 bits either way.
@@ -93,6 +138,34 @@ public sealed class RegistryData
 
     /// <summary>"1234567" for a string, "REG_DWORD 1234567" for anything else: what the log says was restored.</summary>
     public override string ToString() => this.Type == RegSz ? this.Text : $"{this.TypeName} {this.Text}";
+
+    // The strings of REG_SZ, REG_EXPAND_SZ or REG_MULTI_SZ data, each up to its null (always at least one, maybe
+    // empty); a REG_MULTI_SZ's closing empty string and an odd last byte are not strings.
+    private static List<string> Strings(byte[] bytes)
+    {
+        var text = MemoryMarshal.Cast<byte, char>(bytes.AsSpan(0, bytes.Length & ~1));
+        var strings = new List<string>();
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i == text.Length || text[i] == '\0')
+            {
+                if (i > start || strings.Count == 0 || i < text.Length)
+                {
+                    strings.Add(new string(text[start..i]));
+                }
+
+                start = i + 1;
+            }
+        }
+
+        while (strings.Count > 1 && strings[^1].Length == 0)
+        {
+            strings.RemoveAt(strings.Count - 1);
+        }
+
+        return strings;
+    }
 
     private static bool IsHex(ReadOnlySpan<char> text)
     {

@@ -9,11 +9,18 @@ public sealed class FakeMachineRegistry : IMachineRegistry
 {
     public Dictionary<string, Dictionary<string, RegistryData>> Keys { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Each call as "SetValue key name TYPE value" or "DeleteValue key name".</summary>
+    /// <summary>Each call as "GetValue key name", "SetValue key name TYPE value" or "DeleteValue key name".</summary>
     public List<string> Calls { get; } = [];
 
     /// <summary>When set, every call throws it (after being recorded), as the real one throws <see cref="Win32Exception"/>.</summary>
     public Exception? ThrowOnCall { get; set; }
+
+    public RegistryData? GetValue(string subKey, string name)
+    {
+        Calls.Add($"GetValue {subKey} {name}");
+        ThrowIfFailing();
+        return GetData(subKey, name);
+    }
 
     public void SetValue(string subKey, string name, RegistryData value)
     {

@@ -87,13 +87,13 @@ public sealed class PreviousValueTests
 
     /// <remarks>
     /// A previous value that is not a string is put back with its type and data: PorSetup writes its REG_SZ over it
-    /// while installed, and the last uninstall restores what was there. REG_EXPAND_SZ is checked in the unit tests
-    /// only (RestorePartnerValueActionTests): Wine's raw search expands it and drops its type, which Windows keeps
-    /// ("#%" and the unexpanded text).
+    /// while installed, and the last uninstall restores what was there. The custom action reads the value from the
+    /// registry itself, so a REG_EXPAND_SZ comes back unexpanded on Wine too (Wine's raw search would expand it).
     /// </remarks>
     [MachineTheory]
     [InlineData("REG_DWORD", "1234567", "0x12d687")]
     [InlineData("REG_BINARY", "0a0b", "0A0B")]
+    [InlineData("REG_EXPAND_SZ", "%SystemRoot%\\Partner", "%SystemRoot%\\Partner")]
     public void Uninstall_PutsBackAValueOfAnotherTypeWithItsType(string type, string data, string shown)
     {
         using var machine = TestMachine.Create();
@@ -108,40 +108,25 @@ public sealed class PreviousValueTests
     }
 
     /// <remarks>
-    /// The guide's first known limit: Windows Installer's registry search sets no property for an empty string, so
-    /// an empty previous value is not remembered, and the last uninstall removes the value instead of putting the
-    /// empty string back. (What the package does about it is still to be decided; this pins what the guide says.)
+    /// Two strings the raw registry search would lose: it sets no property for an empty string, and it reads [~] as
+    /// the separator of a multi-string. The custom action reads the value itself and keeps such a string in its
+    /// envelope (RegistryData.ToRememberedForm), so the last uninstall puts back exactly the REG_SZ that was there.
     /// </remarks>
-    [MachineFact]
-    public void KnownLimit_AnEmptyPreviousString_IsNotRemembered_AndTheUninstallRemovesTheValue()
+    [MachineTheory]
+    [InlineData("")]
+    [InlineData("a[~]b")]
+    public void Uninstall_PutsBackAStringTheRegistrySearchWouldLose(string handSet)
     {
         using var machine = TestMachine.Create();
-        machine.Registry.SetString(MachineRegistry.MsoKey, MachineRegistry.PartnerValue, string.Empty);
-        Assert.Equal(("REG_SZ", string.Empty), machine.Registry.Get(MachineRegistry.MsoKey, MachineRegistry.PartnerValue));
+        machine.Registry.SetString(MachineRegistry.MsoKey, MachineRegistry.PartnerValue, handSet);
+        Assert.Equal(("REG_SZ", handSet), machine.Registry.Get(MachineRegistry.MsoKey, MachineRegistry.PartnerValue));
         var product = new PackageInstaller(machine, TestPackages.Shipped);
         product.InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1234567");
-        Assert.False(machine.Registry.KeyExists(PorSetupKey), "No previous value is remembered for an empty string.");
+        Assert.Equal("1234567", machine.Registry.Partner);
 
         product.UninstallProduct(MsiExecReturnCode.SUCCESS);
 
-        Assert.Null(machine.Registry.Get(MachineRegistry.MsoKey, MachineRegistry.PartnerValue));
-    }
-
-    /// <remarks>
-    /// The guide's second known limit: in the search's form, the text [~] marks a multi-string, so a previous REG_SZ
-    /// holding it comes back as a REG_MULTI_SZ (RestorePartnerValueActionTests shows the form it is read from).
-    /// </remarks>
-    [MachineFact]
-    public void KnownLimit_APreviousStringHoldingTildeInBrackets_ComesBackAsAMultiString()
-    {
-        using var machine = TestMachine.Create();
-        machine.Registry.SetString(MachineRegistry.MsoKey, MachineRegistry.PartnerValue, "a[~]b");
-        var product = new PackageInstaller(machine, TestPackages.Shipped);
-        product.InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1234567");
-
-        product.UninstallProduct(MsiExecReturnCode.SUCCESS);
-
-        Assert.Equal("REG_MULTI_SZ", machine.Registry.Get(MachineRegistry.MsoKey, MachineRegistry.PartnerValue)?.Type);
+        Assert.Equal(("REG_SZ", handSet), machine.Registry.Get(MachineRegistry.MsoKey, MachineRegistry.PartnerValue));
     }
 
     /// <remarks>

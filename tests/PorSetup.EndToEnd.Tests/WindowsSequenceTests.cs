@@ -180,9 +180,9 @@ public sealed class WindowsSequenceTests
     /// </summary>
     [MsitoolsTheory]
     [InlineData("ValidatePartnerId", "1", "PorSetupCustomAction", "ValidatePartnerId", "120", "NOT (REMOVE~=\"ALL\")")]
-    [InlineData("RememberPreviousPartnerId", "51", "PREVIOUSPARTNERID", "[SAVEDPARTNERID]", "140", "NOT Installed AND NOT WIX_UPGRADE_DETECTED AND SAVEDPARTNERID AND NOT PREVIOUSPARTNERID")]
+    [InlineData("RememberPreviousPartnerId", "51", "PREVIOUSPARTNERID", "[PartnerValueBefore]", "140", "NOT Installed AND NOT WIX_UPGRADE_DETECTED AND PartnerValueBefore AND NOT PREVIOUSPARTNERID")]
     [InlineData("SetRestorePreviousPartnerIdData", "51", "RestorePreviousPartnerId", "[PREVIOUSPARTNERID]", "1450", "REMOVE~=\"ALL\" AND NOT UPGRADINGPRODUCTCODE AND PREVIOUSPARTNERID")]
-    [InlineData("SetRollbackPartnerValueData", "51", "RollbackPartnerValue", "[SAVEDPARTNERID]", "1460", "NOT (REMOVE~=\"ALL\")")]
+    [InlineData("SetRollbackPartnerValueData", "51", "RollbackPartnerValue", "[PartnerValueBefore]", "1460", "NOT (REMOVE~=\"ALL\")")]
     [InlineData("RestorePreviousPartnerId", "3073", "PorSetupCustomAction", "RestorePartnerValue", "2610", "REMOVE~=\"ALL\" AND NOT UPGRADINGPRODUCTCODE AND PREVIOUSPARTNERID")]
     [InlineData("RollbackPartnerValue", "3329", "PorSetupCustomAction", "RestorePartnerValue", "4990", "NOT (REMOVE~=\"ALL\")")]
     public void TheActionsOfTheValue_HaveTheirTypeSequenceAndCondition(string action, string type, string source, string target, string sequence, string condition)
@@ -200,8 +200,10 @@ public sealed class WindowsSequenceTests
         var at = MsiTables.Read(TestPackages.Shipped, "InstallExecuteSequence")
             .ToDictionary(r => r[0], r => int.Parse(r[2], System.Globalization.CultureInfo.InvariantCulture));
 
-        // A refused ID changes nothing: the check runs before the script starts.
+        // A refused ID changes nothing: the check runs before the script starts. It also records PartnerValueBefore,
+        // which the remembering and the rollback's data are made from.
         Assert.True(at["ValidatePartnerId"] < at["InstallInitialize"]);
+        Assert.True(at["ValidatePartnerId"] < at["RememberPreviousPartnerId"] && at["ValidatePartnerId"] < at["SetRollbackPartnerValueData"]);
         // What to remember is decided before CostFinalize evaluates the PreviousPartnerValue component's condition.
         Assert.True(at["RememberPreviousPartnerId"] < at["CostFinalize"]);
         // Deferred actions get their CustomActionData from type-51 actions scheduled before the script is written.

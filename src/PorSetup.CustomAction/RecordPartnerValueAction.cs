@@ -1,0 +1,48 @@
+// Copyright (c) PorSetup contributors. MIT licensed.
+
+using System.Globalization;
+
+namespace PorSetup.CustomAction;
+
+/// <summary>
+/// Records the Partner value as it is before this install, in the private property PartnerValueBefore, for the two
+/// actions that may have to put it back: the remembering at a first install (PorSetup's own key, for the last
+/// uninstall) and the rollback of this install. It reads the registry itself, not a registry search, because the
+/// search's text form loses an empty string and a string holding <c>[~]</c> (<see cref="RegistryData.ToRememberedForm"/>).
+/// Immediate, so it only reads; empty means there was no value.
+/// </summary>
+/// <param name="session">The installation.</param>
+/// <param name="registry">HKLM, 64-bit view.</param>
+public sealed class RecordPartnerValueAction(ISession session, IMachineRegistry registry)
+{
+    public const string PartnerValueBeforeProperty = "PartnerValueBefore";
+
+    public ActionResult Run()
+    {
+        try
+        {
+            var value = registry.GetValue(RestorePartnerValueAction.PartnerKey, RestorePartnerValueAction.PartnerValueName);
+            session[PartnerValueBeforeProperty] = value?.ToRememberedForm() ?? string.Empty;
+            session.Log(value is null ? "PorSetup: no Partner value before this install" : $"PorSetup: Partner value before this install: {value}");
+            return ActionResult.Success;
+        }
+#pragma warning disable CA1031 // An action must never throw into msiexec: every failure becomes 1603.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            // Without the value, neither a rollback nor the last uninstall could put it back: better not to install.
+            var what = exception is Win32Exception ? exception.Message : $"{exception.GetType().Name}: {exception.Message}";
+            try
+            {
+                session.Log(string.Create(CultureInfo.InvariantCulture, $@"PorSetup: could not read the Partner value under HKLM\{RestorePartnerValueAction.PartnerKey} (64-bit view): {what}"));
+            }
+#pragma warning disable CA1031 // The log is best effort; the return code reports the failure.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
+
+            return ActionResult.Failure;
+        }
+    }
+}
