@@ -14,10 +14,11 @@ namespace PorSetup.EndToEnd.Tests.Infrastructure;
 /// 32-bit one when asked); the installed PorSetup products are Windows Installer's own answer
 /// (MsiEnumRelatedProducts with PorSetup's UpgradeCode, not the Add/Remove Programs entries, which a package can
 /// hide). Tests run one at a time: a machine is held from Create to Dispose. Dispose puts the machine back as the
-/// test found it (removes what the test claimed, uninstalls the PorSetup products it installed, puts the MSO key's
-/// values back), then checks the Partner value, HKLM\SOFTWARE\PorSetup, the products and the temporary folders
-/// against the state it read at Create. Whatever differs fails the test, named, and is cleaned up as far as it can
-/// be, so that the next test starts clean. Written to the documentation; never run where this project is built.
+/// test found it (<see cref="RestoreSteps"/>: uninstalls the PorSetup products it installed, puts the MSO key's
+/// values back, removes what the test claimed, each item on its own), then checks the Partner value,
+/// HKLM\SOFTWARE\PorSetup, the products and the custom action's temporary files against the state it read at
+/// Create, and cleans up what is left as far as it can, so that the next test starts clean. Every failure and
+/// difference fails the test, named. Written to the documentation; never run where this project is built.
 /// </summary>
 [SupportedOSPlatform("windows")]
 public sealed class LocalMachine : TestMachine
@@ -165,8 +166,10 @@ public sealed class LocalMachine : TestMachine
 
     /// <summary>
     /// What an install could change, not all of HKLM and C: (which Windows itself changes all the time): the MSO and
-    /// PorSetup keys, the Uninstall entries, Windows Installer's registration of PorSetup's UpgradeCode, and the
-    /// entries of %TEMP% and %WINDIR%\Installer (its cached packages and the worker's folders).
+    /// PorSetup keys, the Uninstall entries, Windows Installer's registration of PorSetup's UpgradeCode, the entries
+    /// of %WINDIR%\Installer (its cached packages, the worker's folders) and, of %TEMP%, only what the custom action
+    /// leaves there (<see cref="ProxyTemporaryFiles.IsProxysOwn"/>): other tests running in parallel and other
+    /// programs change %TEMP% as they please. An msi*.tmp of another installer's in %WINDIR%\Installer is not counted.
     /// </summary>
     public override MachineSnapshot TakeSnapshot()
     {
@@ -179,23 +182,31 @@ public sealed class LocalMachine : TestMachine
             $@"HKLM\SOFTWARE\Classes\Installer\UpgradeCodes\{PackedGuid(InstalledProducts.UpgradeCode)}",
         };
         var registryLines = keys.SelectMany(key => views.SelectMany(view => LocalRegistry.Lines(key, view))).ToHashSet();
+        var proxies = ProxyTemporaryFiles.KnownProxies();
         var files = Directory.EnumerateFileSystemEntries(Path.GetTempPath())
-            .Where(entry => !IsTestWorkspace(entry))
-            .Concat(Directory.EnumerateFileSystemEntries(InstallerFolder))
+            .Where(entry => ProxyTemporaryFiles.IsProxysOwn(entry, proxies))
+            .Concat(Directory.EnumerateFileSystemEntries(InstallerFolder)
+                .Where(entry => !ProxyTemporaryFiles.IsInstallerTemporaryFileName(Path.GetFileName(entry)) || ProxyTemporaryFiles.IsProxysOwn(entry, proxies)))
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
         return new MachineSnapshot(registryLines, files);
     }
 
-    /// <summary>Those new since the test began: another program's msi*.tmp of before is not the test's.</summary>
-    public override IReadOnlyList<string> CustomActionTemporaryFiles() =>
-        [.. TemporaryFilesNow().Except(this.before.TemporaryFiles, StringComparer.OrdinalIgnoreCase)];
+    /// <summary>Those new since the test began that the custom action left: another program's msi*.tmp is not the test's.</summary>
+    public override IReadOnlyList<string> CustomActionTemporaryFiles()
+    {
+        var proxies = ProxyTemporaryFiles.KnownProxies();
+        return [.. TemporaryFilesNow().Except(this.before.TemporaryFiles, StringComparer.OrdinalIgnoreCase).Where(entry => ProxyTemporaryFiles.IsProxysOwn(entry, proxies))];
+    }
 
-    /// <summary>msi*.tmp files and PorSetup-* folders in %TEMP% and %WINDIR%\Installer (not this run's own workspace).</summary>
+    /// <summary>
+    /// The worker's folders (named exactly as the proxy names them) and every msi*.tmp file in %TEMP% and
+    /// %WINDIR%\Installer: a new msi*.tmp is reported, whoever made it, but only the proxy's copies are deleted.
+    /// </summary>
     public static IReadOnlySet<string> TemporaryFilesNow() =>
         new[] { Path.GetTempPath(), InstallerFolder }
             .Where(Directory.Exists)
-            .SelectMany(folder => Directory.EnumerateFiles(folder, "msi*.tmp").Concat(Directory.EnumerateDirectories(folder, "PorSetup-*")))
-            .Where(entry => !IsTestWorkspace(entry))
+            .SelectMany(folder => Directory.EnumerateFiles(folder).Where(file => ProxyTemporaryFiles.IsInstallerTemporaryFileName(Path.GetFileName(file)))
+                .Concat(Directory.EnumerateDirectories(folder).Where(directory => ProxyTemporaryFiles.IsWorkerFolderName(Path.GetFileName(directory)))))
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     protected override void Dispose(bool disposing)
@@ -209,18 +220,10 @@ public sealed class LocalMachine : TestMachine
         var problems = new List<string>();
         try
         {
-            this.Restore(problems);
-            var after = LocalMachineState.Read(this, this.registry);
-            var left = after.DifferencesFrom(this.before);
-            if (left.Count > 0)
-            {
-                problems.AddRange(left);
-                this.CleanUp(after);
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or Win32Exception or TimeoutException)
-        {
-            problems.Add($"restoring the machine failed: {e}");
+            problems.AddRange(RestoreSteps.Run(this.RestoreItems));
+            RestoreSteps.Attempt(problems, "checking the machine against its state before the test", () =>
+                problems.AddRange(LocalMachineState.Read(this, this.registry).DifferencesFrom(this.before)));
+            this.CleanUp(problems);
         }
         finally
         {
@@ -228,7 +231,7 @@ public sealed class LocalMachine : TestMachine
             {
                 Directory.Delete(this.Root, recursive: true);
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 // A file still open (an msiexec log); the next run removes this run's folder.
             }
@@ -242,76 +245,95 @@ public sealed class LocalMachine : TestMachine
         }
     }
 
-    // What every test does to the machine, undone: its claimed files and values, the PorSetup products it installed
-    // (with msiexec /x, which also puts back the Partner value PorSetup found), then the MSO key's values.
-    private void Restore(List<string> problems)
+    // What every test does to the machine, undone in RestoreSteps.Order: the PorSetup products it installed (msiexec
+    // /x also puts back the Partner value PorSetup found), the MSO key's values, its claimed values, its claimed files.
+    private IEnumerable<(string What, Action Undo)> RestoreItems(RestoreStep step) => step switch
     {
-        foreach (var (path, ancestor) in this.claimedPaths)
+        RestoreStep.UninstallProducts => this.PorSetupProductCodes()
+            .Except(this.before.Products, StringComparer.OrdinalIgnoreCase)
+            .Select(product => ($"msiexec /x {product}", (Action)(() => this.Uninstall(product)))),
+        RestoreStep.RestoreMsoKey => [("putting back its values", () => this.before.RestoreMsoKey(this.registry))],
+        RestoreStep.RemoveClaimedRegistryValues => this.claimedValues
+            .Select(claim => ($@"removing {claim.Key}\{claim.Name}", (Action)(() => this.RemoveClaimedValue(claim.Key, claim.Name, claim.ExistingKey)))),
+        RestoreStep.RemoveClaimedFiles => this.claimedPaths
+            .Select(claim => ($"removing {claim.Path}", (Action)(() => RemoveClaimedPath(claim.Path, claim.ExistingAncestor)))),
+        _ => throw new ArgumentOutOfRangeException(nameof(step), step, null),
+    };
+
+    private void Uninstall(string product)
+    {
+        var result = new PackageInstaller(this, product).Run("/x");
+        if (result.ExitCode is not ((int)MsiExecReturnCode.SUCCESS or (int)MsiExecReturnCode.ERROR_SUCCESS_REBOOT_REQUIRED))
         {
-            if (Directory.Exists(path))
-            {
-                Directory.Delete(path, recursive: true);
-            }
-            else
-            {
-                File.Delete(path);
-            }
-
-            for (var folder = Path.GetDirectoryName(path)!; folder.Length > ancestor.Length && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any(); folder = Path.GetDirectoryName(folder)!)
-            {
-                Directory.Delete(folder);
-            }
+            throw new InvalidOperationException($"msiexec /x {product} returned {result.ExitCode}");
         }
-
-        foreach (var (key, name, existingKey) in this.claimedValues)
-        {
-            this.registry.Delete(key, name);
-            for (var created = key; created.Length > existingKey.Length && LocalRegistry.DeleteIfEmpty(created, RegistryView.Registry64); created = created[..created.LastIndexOf('\\')])
-            {
-            }
-        }
-
-        foreach (var product in this.PorSetupProductCodes().Except(this.before.Products, StringComparer.OrdinalIgnoreCase))
-        {
-            var result = new PackageInstaller(this, product).Run("/x");
-            if (result.ExitCode is not ((int)MsiExecReturnCode.SUCCESS or (int)MsiExecReturnCode.ERROR_SUCCESS_REBOOT_REQUIRED))
-            {
-                problems.Add($"msiexec /x {product} returned {result.ExitCode}");
-            }
-        }
-
-        this.before.RestoreMsoKey(this.registry);
     }
 
-    // What the restore did not put back: PorSetup's key goes (it was not there when the run began), new temporary
-    // files go, and the MSO key is set back once more. A product that msiexec /x could not remove stays, named.
-    private void CleanUp(LocalMachineState after)
+    private void RemoveClaimedValue(string key, string name, string existingKey)
+    {
+        this.registry.Delete(key, name);
+        for (var created = key; created.Length > existingKey.Length && LocalRegistry.DeleteIfEmpty(created, RegistryView.Registry64); created = created[..created.LastIndexOf('\\')])
+        {
+        }
+    }
+
+    private static void RemoveClaimedPath(string path, string ancestor)
+    {
+        if (Directory.Exists(path))
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        else
+        {
+            File.Delete(path);
+        }
+
+        for (var folder = Path.GetDirectoryName(path)!; folder.Length > ancestor.Length && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any(); folder = Path.GetDirectoryName(folder)!)
+        {
+            Directory.Delete(folder);
+        }
+    }
+
+    // Always, after the check, whatever the restore managed: PorSetup's key goes (if it was not there when the test
+    // began), the custom action's new folders and msi*.tmp copies go (not other programs' files, which are only
+    // reported), and the MSO key is set back once more. Each item on its own, so one file in use stops nothing.
+    private void CleanUp(List<string> problems)
     {
         if (this.before.PorSetupKey.Count == 0)
         {
-            LocalRegistry.DeleteTree(MachineRegistry.PorSetupKey, RegistryView.Registry64);
-            LocalRegistry.DeleteTree(MachineRegistry.PorSetupKey, RegistryView.Registry32);
+            foreach (var view in new[] { RegistryView.Registry64, RegistryView.Registry32 })
+            {
+                RestoreSteps.Attempt(problems, $"clean-up: removing {MachineRegistry.PorSetupKey} ({view})", () => LocalRegistry.DeleteTree(MachineRegistry.PorSetupKey, view));
+            }
         }
 
-        foreach (var entry in after.TemporaryFiles.Except(this.before.TemporaryFiles, StringComparer.OrdinalIgnoreCase))
+        IReadOnlyList<string> added = [];
+        IReadOnlyList<string> proxies = [];
+        RestoreSteps.Attempt(problems, "clean-up: listing the temporary files", () =>
         {
-            if (Directory.Exists(entry))
+            added = [.. TemporaryFilesNow().Except(this.before.TemporaryFiles, StringComparer.OrdinalIgnoreCase)];
+            proxies = ProxyTemporaryFiles.KnownProxies();
+        });
+        foreach (var entry in added)
+        {
+            if (!ProxyTemporaryFiles.IsProxysOwn(entry, proxies))
             {
-                Directory.Delete(entry, recursive: true);
+                problems.Add($"clean-up: {entry} not deleted: not known to be a copy of a proxy DLL of this run (another installer's, or unreadable)");
+            }
+            else if (Directory.Exists(entry))
+            {
+                RestoreSteps.Attempt(problems, $"clean-up: removing {entry}", () => Directory.Delete(entry, recursive: true));
             }
             else
             {
-                File.Delete(entry);
+                RestoreSteps.Attempt(problems, $"clean-up: removing {entry}", () => File.Delete(entry));
             }
         }
 
-        this.before.RestoreMsoKey(this.registry);
+        RestoreSteps.Attempt(problems, "clean-up: putting the MSO key back", () => this.before.RestoreMsoKey(this.registry));
     }
 
     private static string InstallerFolder => Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.Windows), "Installer");
-
-    private static bool IsTestWorkspace(string entry) =>
-        Path.GetFileName(entry.TrimEnd(Path.DirectorySeparatorChar)).StartsWith(TestWorkspace.FolderPrefix, StringComparison.OrdinalIgnoreCase);
 
     private static List<string> RelatedProducts()
     {

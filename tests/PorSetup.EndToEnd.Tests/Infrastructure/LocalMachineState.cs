@@ -8,7 +8,7 @@ namespace PorSetup.EndToEnd.Tests.Infrastructure;
 /// <summary>
 /// What a test on the local machine must leave as it found it: the MSO key (the Partner value's exact type and data,
 /// and any other value), HKLM\SOFTWARE\PorSetup, the PorSetup products Windows Installer knows, and the custom
-/// action's temporary files (msi*.tmp, PorSetup-* worker folders in %TEMP% and %WINDIR%\Installer).
+/// action's temporary files (msi*.tmp, the worker's PorSetup-&lt;16 hex digits&gt; folders in %TEMP% and %WINDIR%\Installer).
 /// </summary>
 [SupportedOSPlatform("windows")]
 public sealed record LocalMachineState(

@@ -15,7 +15,10 @@ public static class TestArtifacts
     public static string Msi => Existing(Path.Combine(Folder, "PorSetup.msi"));
 
     /// <summary>The native custom action DLL, to build variants of the package (upgrades, downgrades).</summary>
-    public static string CustomActionDll => Existing(Path.Combine(Folder, "ca", "PorSetup.CustomAction.Proxy.dll"));
+    public static string CustomActionDll => Existing(CustomActionDllPath);
+
+    /// <summary>Where <see cref="CustomActionDll"/> is, built or not.</summary>
+    public static string CustomActionDllPath => Path.Combine(Folder, "ca", "PorSetup.CustomAction.Proxy.dll");
 
     public static string PackageSource => Path.Combine(RepositoryRoot, "installer", "Package.wxs");
 

@@ -15,6 +15,7 @@ namespace PorSetup.EndToEnd.Tests.Infrastructure;
 public static class TestPackages
 {
     private static readonly ConcurrentDictionary<string, Lazy<string>> Builds = new();
+    private static readonly ConcurrentQueue<string> BuiltTestProxies = new();
     private static readonly Lazy<string> Root = new(() => OperatingSystem.IsWindows()
         ? Directory.CreateDirectory(Path.Combine(TestArtifacts.RepositoryRoot, "artifacts", "test-packages", $"{Environment.ProcessId}")).FullName
         : TestWorkspace.NewFolder("packages"));
@@ -29,6 +30,9 @@ public static class TestPackages
 
     /// <summary>The shipped version in another culture, as build.ps1 -Culture builds it.</summary>
     public static string InCulture(string culture) => Get(culture, ProductIdentity.Version);
+
+    /// <summary>The test builds of the proxy DLL made so far (the local machine knows their copies in msi*.tmp).</summary>
+    public static IReadOnlyList<string> TestProxies => [.. BuiltTestProxies];
 
     /// <summary>The deadline of <see cref="WithHungWorker"/>'s proxy, in seconds (the shipped one has 120).</summary>
     public const int HungWorkerDeadlineSeconds = 5;
@@ -72,6 +76,8 @@ public static class TestPackages
         {
             throw new InvalidOperationException($"Building the test proxy failed:\n{result.StandardOutput}\n{result.StandardError}");
         }
+
+        BuiltTestProxies.Enqueue(dll);
 
         var source = hook is null ? TestArtifacts.PackageSource : WithHook(hook, folder);
         return BuildPackage(source, "en-US", ProductIdentity.Version, dll, Path.Combine(folder, "package"));
