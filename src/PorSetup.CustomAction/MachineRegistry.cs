@@ -29,7 +29,7 @@ internal sealed unsafe class MachineRegistry : IMachineRegistry
         try
         {
             // The size first, then the data; a value that grew in between is read again.
-            for (;;)
+            while (true)
             {
                 uint length = 0;
                 result = NativeMethods.RegQueryValueEx(key, name, 0, out _, null, ref length);
