@@ -10,20 +10,10 @@ internal sealed unsafe class MachineRegistry : IMachineRegistry
 {
     public RegistryData? GetValue(string subKey, string name)
     {
-        var result = NativeMethods.RegOpenKeyEx(
-            NativeMethods.HkeyLocalMachine,
-            subKey,
-            0,
-            NativeMethods.KeyQueryValue | NativeMethods.KeyWow6464Key,
-            out var key);
-        if (result == NativeMethods.ErrorFileNotFound)
+        var key = OpenKey(subKey, NativeMethods.KeyQueryValue);
+        if (key == 0)
         {
             return null;
-        }
-
-        if (result != NativeMethods.ErrorSuccess)
-        {
-            throw new Win32Exception("RegOpenKeyExW", result);
         }
 
         try
@@ -32,7 +22,7 @@ internal sealed unsafe class MachineRegistry : IMachineRegistry
             while (true)
             {
                 uint length = 0;
-                result = NativeMethods.RegQueryValueEx(key, name, 0, out _, null, ref length);
+                var result = NativeMethods.RegQueryValueEx(key, name, 0, out _, null, ref length);
                 if (result == NativeMethods.ErrorFileNotFound)
                 {
                     return null;
@@ -102,25 +92,15 @@ internal sealed unsafe class MachineRegistry : IMachineRegistry
 
     public bool DeleteValue(string subKey, string name)
     {
-        var result = NativeMethods.RegOpenKeyEx(
-            NativeMethods.HkeyLocalMachine,
-            subKey,
-            0,
-            NativeMethods.KeySetValue | NativeMethods.KeyWow6464Key,
-            out var key);
-        if (result == NativeMethods.ErrorFileNotFound)
+        var key = OpenKey(subKey, NativeMethods.KeySetValue);
+        if (key == 0)
         {
             return false;
         }
 
-        if (result != NativeMethods.ErrorSuccess)
-        {
-            throw new Win32Exception("RegOpenKeyExW", result);
-        }
-
         try
         {
-            result = NativeMethods.RegDeleteValue(key, name);
+            var result = NativeMethods.RegDeleteValue(key, name);
             if (result == NativeMethods.ErrorFileNotFound)
             {
                 return false;
@@ -137,5 +117,17 @@ internal sealed unsafe class MachineRegistry : IMachineRegistry
         {
             _ = NativeMethods.RegCloseKey(key);
         }
+    }
+
+    // HKLM\subKey in the 64-bit view, opened for the access given; 0 when the key is not there.
+    private static nint OpenKey(string subKey, uint access)
+    {
+        var result = NativeMethods.RegOpenKeyEx(NativeMethods.HkeyLocalMachine, subKey, 0, access | NativeMethods.KeyWow6464Key, out var key);
+        if (result == NativeMethods.ErrorFileNotFound)
+        {
+            return 0;
+        }
+
+        return result == NativeMethods.ErrorSuccess ? key : throw new Win32Exception("RegOpenKeyExW", result);
     }
 }

@@ -103,9 +103,9 @@ public sealed class WindowsToolTests : IDisposable
         var transform = exe.Run("inspect", machine.WindowsPath(Path.Combine(this.folder, "PartnerId-4567890.mst")));
         var folderAsInput = exe.Run("inspect", machine.WindowsPath(this.folder));
 
-        Assert.Equal(0, package.ExitCode);
+        Assert.True(package.ExitCode == 0, $"inspect of the MSI exited {package.ExitCode}:\n{package.StandardError}{package.StandardOutput}");
         Assert.Contains($"ProductCode: {InstalledProducts.ProductCode(msi)}", package.StandardOutput, StringComparison.Ordinal);
-        Assert.Equal(0, transform.ExitCode);
+        Assert.True(transform.ExitCode == 0, $"inspect of the transform exited {transform.ExitCode}:\n{transform.StandardError}{transform.StandardOutput}");
         Assert.Equal("Partner ID (TransformPartnerId): 4567890 (set by the transform)", transform.StandardOutput.Split('\n')[1].TrimEnd('\r'));
         Assert.Equal(3, folderAsInput.ExitCode);
         Assert.Contains("is a folder, not a file", folderAsInput.StandardError, StringComparison.Ordinal);
