@@ -81,7 +81,14 @@ public static class CodeSigner
 
     private static void Run(string tool, IEnumerable<string> arguments, string path, string? input = null)
     {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(tool)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            StandardInputEncoding = new System.Text.UTF8Encoding(false),
+            UseShellExecute = false,
+        };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -89,9 +96,14 @@ public static class CodeSigner
 
         using var process = Process.Start(start)
             ?? throw new SigningProblemException($"{path} was not signed: {Path.GetFileName(tool)} could not be started.");
-        using (var stdin = process.StandardInput)
+        try
         {
+            using var stdin = process.StandardInput;
             stdin.Write(input ?? string.Empty);
+        }
+        catch (IOException)
+        {
+            // The tool ended without reading its input (a bad argument, say): its exit code and words say why.
         }
 
         var error = process.StandardError.ReadToEndAsync();
