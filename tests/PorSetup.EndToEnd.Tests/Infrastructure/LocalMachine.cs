@@ -128,19 +128,15 @@ public sealed class LocalMachine : TestMachine
     }
 
     /// <summary>cmd.exe /d (no AutoRun commands), the script's folder its working folder; Windows' own exit codes.</summary>
-    public override (int ExitCode, string Output) RunBatch(string script, IReadOnlyDictionary<string, string>? variables = null)
+    protected override ToolResult RunBatchFile(string file, IReadOnlyDictionary<string, string> variables)
     {
-        var file = Path.Combine(this.Root, "tmp", $"run-{Guid.NewGuid():N}.cmd");
-        File.WriteAllText(file, BatchScript.Text(script));
         var environment = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, value) in variables ?? new Dictionary<string, string>())
+        foreach (var (name, value) in variables)
         {
             environment[name] = value;
         }
 
-        var result = Tool.Run("cmd.exe", ["/d", "/c", file], environment, Path.Combine(this.Root, "tmp"), CommandTimeout);
-        File.Delete(file);
-        return (BatchScript.ExitCode(script, result.StandardOutput, result.StandardError), result.StandardOutput);
+        return Tool.Run("cmd.exe", ["/d", "/c", file], environment, Path.Combine(this.Root, "tmp"), CommandTimeout);
     }
 
     public override ToolResult RunProgram(string program, params string[] arguments) =>

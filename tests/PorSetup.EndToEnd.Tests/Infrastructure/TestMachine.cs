@@ -67,7 +67,20 @@ public abstract class TestMachine : IDisposable
     /// its output. Values that may hold spaces, quotes or non-ASCII text are passed as environment variables (%NAME%
     /// in the script).
     /// </summary>
-    public abstract (int ExitCode, string Output) RunBatch(string script, IReadOnlyDictionary<string, string>? variables = null);
+    public (int ExitCode, string Output) RunBatch(string script, IReadOnlyDictionary<string, string>? variables = null)
+    {
+        var file = Path.Combine(this.Root, "tmp", $"run-{Guid.NewGuid():N}.cmd");
+        File.WriteAllText(file, BatchScript.Text(script));
+        try
+        {
+            var result = this.RunBatchFile(file, variables ?? new Dictionary<string, string>());
+            return (BatchScript.ExitCode(script, result.StandardOutput, result.StandardError), result.StandardOutput);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 
     /// <summary>Runs a Windows program (a host path) with these arguments; exit codes above 255 are Wine's modulo 256.</summary>
     public abstract ToolResult RunProgram(string program, params string[] arguments);
@@ -91,4 +104,7 @@ public abstract class TestMachine : IDisposable
     }
 
     protected abstract void Dispose(bool disposing);
+
+    /// <summary>Runs a batch file that <see cref="RunBatch"/> wrote, with these environment variables set for it.</summary>
+    protected abstract ToolResult RunBatchFile(string file, IReadOnlyDictionary<string, string> variables);
 }

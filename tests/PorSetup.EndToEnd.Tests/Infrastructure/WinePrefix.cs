@@ -121,25 +121,20 @@ public sealed class WinePrefix : TestMachine
     public ToolResult Wine(params string[] arguments) => this.RunWine(arguments, this.environment);
 
     /// <summary>
-    /// Runs a batch script with cmd.exe and returns its real 32-bit exit code: wine itself can only return it
-    /// modulo 256 (1603 would read 67), so the script echoes %ERRORLEVEL% and we parse it. Values that may hold
-    /// spaces, quotes or non-ASCII text are passed as environment variables (%NAME% in the script): Wine
-    /// converts the environment from UTF-8 exactly, while it reads batch files in the OEM code page and
-    /// escapes quotes in its own command line the Unix way.
+    /// Runs the batch file with Wine's cmd.exe. Wine itself can only return an exit code modulo 256 (1603 would read
+    /// 67), so the script echoes %ERRORLEVEL% (BatchScript) for RunBatch to read. Values that may hold spaces, quotes
+    /// or non-ASCII text come as environment variables: Wine converts the environment from UTF-8 exactly, while it
+    /// reads batch files in the OEM code page and escapes quotes in its own command line the Unix way.
     /// </summary>
-    public override (int ExitCode, string Output) RunBatch(string script, IReadOnlyDictionary<string, string>? variables = null)
+    protected override ToolResult RunBatchFile(string file, IReadOnlyDictionary<string, string> variables)
     {
-        var file = Path.Combine(this.Root, "tmp", $"run-{Guid.NewGuid():N}.cmd");
-        File.WriteAllText(file, BatchScript.Text(script));
         var environment = new Dictionary<string, string?>(this.environment);
-        foreach (var (name, value) in variables ?? new Dictionary<string, string>())
+        foreach (var (name, value) in variables)
         {
             environment[name] = value;
         }
 
-        var result = this.RunWine(["cmd", "/c", ZDrivePath(file)], environment);
-        File.Delete(file);
-        return (BatchScript.ExitCode(script, result.StandardOutput, result.StandardError), result.StandardOutput);
+        return this.RunWine(["cmd", "/c", ZDrivePath(file)], environment);
     }
 
     protected override void Dispose(bool disposing)
