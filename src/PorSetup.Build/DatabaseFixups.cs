@@ -11,7 +11,8 @@ namespace PorSetup.Build;
 /// MajorUpgrade/@Schedule (wixl places RemoveExistingProducts where it likes), MajorUpgrade/@AllowSameVersionUpgrades
 /// (the VersionMaxInclusive bit) and the Upgrade rows' language (wixl always leaves it empty, WiX writes the product
 /// language unless IgnoreLanguage="yes"), Component/@Condition (wixl has
-/// none), CustomAction/@Execute="rollback" or "commit" (wixl makes them immediate), the database code page (wixl
+/// none), CustomAction/@Execute="rollback" or "commit" (wixl makes them immediate), CustomAction/@Error (type 19, which
+/// wixl rejects: the translation gives it as a type 51 with the same text), the database code page (wixl
 /// writes 0, "the machine's ANSI code page", which garbles accented text elsewhere) and the language in the
 /// summary's Template (wixl always writes 1033). Derived from the source and its localization, never written
 /// by hand, and applied to the database with msibuild.
@@ -20,6 +21,7 @@ namespace PorSetup.Build;
 /// <param name="Upgrade">What MajorUpgrade asks of the Upgrade rows, or null without MajorUpgrade.</param>
 /// <param name="ComponentConditions">Component Id to its condition.</param>
 /// <param name="ScriptActions">Custom action Id to the in-script bits wixl loses (rollback 0x500, commit 0x600).</param>
+/// <param name="ErrorActions">Custom action Ids that WiX writes as type 19 (CustomAction/@Error).</param>
 /// <param name="Codepage">The database code page, or null to leave wixl's.</param>
 /// <param name="Language">The package language (LCID) for the summary's Template.</param>
 public sealed record DatabaseFixups(
@@ -29,9 +31,13 @@ public sealed record DatabaseFixups(
     UpgradeRows? Upgrade,
     IReadOnlyDictionary<string, string> ComponentConditions,
     IReadOnlyDictionary<string, int> ScriptActions,
+    IReadOnlyList<string> ErrorActions,
     int? Codepage,
     string Language)
 {
+    /// <summary>Custom Action Type 19: "displays a specified error message, returns failure, and then terminates the installation".</summary>
+    public const int ErrorActionType = 19;
+
     public static DatabaseFixups From(XDocument source, WixLocalization localization)
     {
         var package = source.Root!.Element(WixNamespaces.Wxs + "Package")!;
@@ -50,6 +56,8 @@ public sealed record DatabaseFixups(
                 .Select(a => (Id: (string)a.Attribute("Id")!, Bits: InScriptBits((string?)a.Attribute("Execute"))))
                 .Where(a => a.Bits != 0)
                 .ToDictionary(a => a.Id, a => a.Bits),
+            source.Descendants(WixNamespaces.Wxs + "CustomAction").Where(a => a.Attribute("Error") is not null)
+                .Select(a => (string)a.Attribute("Id")!).ToList(),
             codepage is null ? localization.Codepage : int.Parse(localization.Resolve(codepage), CultureInfo.InvariantCulture),
             localization.Resolve((string?)package.Attribute("Language") ?? "1033"));
     }
@@ -82,6 +90,12 @@ public sealed record DatabaseFixups(
             // Replace the execution bits (0x700) and keep the rest: the source type and NoImpersonate (0x800).
             var type = int.Parse(MsiTables.Read(msiPath, "CustomAction").Single(row => row[0] == action)[1], CultureInfo.InvariantCulture);
             Tool.RunChecked("msibuild", msiPath, "-q", $"UPDATE `CustomAction` SET `Type` = {(type & ~0x700) | bits} WHERE `Action` = '{action}'");
+        }
+
+        foreach (var action in this.ErrorActions)
+        {
+            // msidbCustomActionTypeTextData | msidbCustomActionTypeSourceFile; "Source: Leave blank" (Custom Action Type 19).
+            Tool.RunChecked("msibuild", msiPath, "-q", $"UPDATE `CustomAction` SET `Type` = {ErrorActionType}, `Source` = '' WHERE `Action` = '{action}'");
         }
 
         if (this.Codepage is { } codepage)

@@ -44,6 +44,12 @@ public static class WixlTranslator
             {
                 case "SummaryInformation":
                     break;
+                case "Property" when child.Attribute("Value") is null && !child.HasElements:
+                    // Declared only to be Secure or Hidden: WiX writes no Property row, and neither does wixl.
+                    break;
+                case "CustomAction" when child.Attribute("Error") is not null:
+                    product.Add(TranslateErrorAction(child, localization));
+                    break;
                 case "Feature":
                     product.Add(TranslateFeature(child, localization, targetDir));
                     break;
@@ -151,6 +157,23 @@ public static class WixlTranslator
 
         result.Add(element.Elements().Select(e => TranslateElement(e, localization)));
         return result;
+    }
+
+    // wixl rejects type 19 (Error=): it is given as a type 51 that carries the same formatted text, which wixl encodes
+    // in the database's code page; DatabaseFixups then makes the row a type 19 (ErrorActions).
+    private static XElement TranslateErrorAction(XElement action, WixLocalization localization)
+    {
+        var unsupported = action.Attributes().Where(a => !a.IsNamespaceDeclaration && a.Name.LocalName is not ("Id" or "Error")).ToList();
+        if (unsupported.Count > 0 || action.HasElements)
+        {
+            throw Unsupported(action);
+        }
+
+        var id = (string)action.Attribute("Id")!;
+        return new XElement(V3 + "CustomAction",
+            new XAttribute("Id", id),
+            new XAttribute("Property", id),
+            new XAttribute("Value", localization.Resolve((string)action.Attribute("Error")!)));
     }
 
     private static void AddBitness(XElement source, XElement target)

@@ -60,21 +60,16 @@ public sealed class PackageDatabaseTests
         Assert.All(locators, locator => Assert.Equal("18", locator[4]));
     }
 
-    [MsitoolsTheory]
-    [InlineData("InstallExecuteSequence")]
-    [InlineData("InstallUISequence")]
-    public void ValidationRunsBeforeAnythingChanges(string table)
+    [MsitoolsFact]
+    public void ValidationRunsBeforeAnythingChanges()
     {
-        var sequence = Sequence(table);
+        var sequence = Sequence("InstallExecuteSequence");
 
         Assert.True(sequence["AppSearch"] < sequence["ValidatePartnerId"]);
         Assert.True(sequence["LaunchConditions"] < sequence["ValidatePartnerId"]);
-        Assert.True(sequence["ValidatePartnerId"] < (table == "InstallUISequence" ? sequence["ExecuteAction"] : sequence["InstallInitialize"]));
-        if (table == "InstallExecuteSequence")
-        {
-            Assert.True(sequence["RestorePartnerId"] < sequence["ValidatePartnerId"]);
-            Assert.True(sequence["UseStampedPartnerId"] < sequence["ValidatePartnerId"]);
-        }
+        Assert.True(sequence["ValidatePartnerId"] < sequence["InstallInitialize"]);
+        Assert.True(sequence["RestorePartnerId"] < sequence["ValidatePartnerId"]);
+        Assert.True(sequence["UseStampedPartnerId"] < sequence["ValidatePartnerId"]);
     }
 
     [MsitoolsFact]
@@ -107,12 +102,26 @@ public sealed class PackageDatabaseTests
         Assert.True(sequence["SetRestorePreviousPartnerIdData"] < sequence["InstallInitialize"]);
     }
 
+    /// <summary>
+    /// Windows only: the old PorSetup is removed inside this install's transaction, so a failed or cancelled upgrade
+    /// puts it back. WiX, MajorUpgrade/@Schedule="afterInstallInitialize": "if the installation of the upgrade product
+    /// fails, Windows Installer also rolls back the removal of the installed product -- in other words, reinstalls
+    /// it" (afterInstallValidate, the default: "the machine will have neither version installed"). Microsoft
+    /// (RemoveExistingProducts action) allows it "After the InstallInitialize action and before any actions that
+    /// generate execution script"; ICE63 "Immediately after InstallInitialize". Wine removes the old product in a
+    /// child msiexec and never rolls that back (FaultTests shows what Wine can).
+    /// </summary>
     [MsitoolsFact]
-    public void OldVersionsAreRemovedRightAfterInstallValidate()
+    public void OldVersionsAreRemovedInsideTheTransaction_BeforeAnyScriptAction()
     {
         var sequence = Sequence("InstallExecuteSequence");
+        var types = MsiTables.Read(TestPackages.Shipped, "CustomAction").ToDictionary(r => r[0], r => int.Parse(r[1], System.Globalization.CultureInfo.InvariantCulture));
+        // Standard actions that write script, and custom actions with msidbCustomActionTypeInScript (0x400).
+        var scriptActions = sequence.Where(a => a.Value > sequence["InstallInitialize"] && a.Key != "RemoveExistingProducts"
+            && (!types.TryGetValue(a.Key, out var type) || (type & 0x400) != 0));
 
-        Assert.Equal(sequence["InstallValidate"] + 1, sequence["RemoveExistingProducts"]);
+        Assert.Equal(sequence["InstallInitialize"] + 1, sequence["RemoveExistingProducts"]);
+        Assert.All(scriptActions, a => Assert.True(sequence["RemoveExistingProducts"] < a.Value, a.Key));
     }
 
     [MsitoolsFact]

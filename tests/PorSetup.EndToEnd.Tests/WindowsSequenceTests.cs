@@ -33,18 +33,18 @@ public sealed class WindowsSequenceTests
     public void EveryMatrixRow_EndsTheSameWayOnWindows(Start start, FleetPackage package, Command command, OnWindows onWindows)
     {
         var row = Rows.Single(r => (Start)r[0] == start && (FleetPackage)r[1] == package && (Command)r[2] == command);
-        var (installed, partner, installedTransform) = Machine(start);
+        var machine = Machine(start);
         var msi = Fleet.Msi(package);
         if (command == Command.Uninstall)
         {
-            var uninstall = WindowsInstallerModel.Uninstall(installed, partner, msi);
+            var uninstall = WindowsInstallerModel.Uninstall(machine, msi);
             if (onWindows == OnWindows.UnknownProduct1605)
             {
                 // Windows refuses and changes nothing: the installed product and the Partner value stay (Wine: 0, and
                 // it removes the related product, as the row says).
                 Assert.Equal(1605, uninstall.ExitCode);
-                Assert.Equal(installed is null ? 0 : 1, uninstall.Products);
-                Assert.Equal(partner, uninstall.Partner);
+                Assert.Equal(machine.Package is null ? 0 : 1, uninstall.Products);
+                Assert.Equal(machine.Partner, uninstall.Partner);
             }
             else
             {
@@ -57,8 +57,7 @@ public sealed class WindowsSequenceTests
         }
 
         var commandLine = CommandLine(command);
-        var outcome = WindowsInstallerModel.Install(
-            installed, partner, msi, commandLine, transform: Fleet.TransformProperties(package), installedTransform: installedTransform);
+        var outcome = WindowsInstallerModel.Install(machine, msi, commandLine, transform: Fleet.TransformProperties(package));
 
         // Where Windows and Wine take different paths: /i of the installed package without REINSTALL.
         Assert.Equal((int)row[3], outcome.ExitCode);
@@ -71,17 +70,19 @@ public sealed class WindowsSequenceTests
     [MsitoolsFact]
     public void InMaintenanceMode_APartnerIdOnTheCommandLine_AsksForAReinstall()
     {
-        var outcome = WindowsInstallerModel.Install(TestPackages.Shipped, "1111111", TestPackages.Shipped, new Dictionary<string, string> { ["PARTNERID"] = X });
+        var outcome = WindowsInstallerModel.Install(new WindowsMachine(TestPackages.Shipped, "1111111"), TestPackages.Shipped, new Dictionary<string, string> { ["PARTNERID"] = X });
 
+        // With its mode, so that the outcome is the same whichever page's default is right (the model runs both).
         Assert.True(outcome.Maintenance);
         Assert.Equal("ALL", outcome.Properties["REINSTALL"]);
+        Assert.Equal("omus", outcome.Properties["REINSTALLMODE"]);
         Assert.Equal(X, outcome.Partner);
     }
 
     [MsitoolsFact]
     public void InMaintenanceMode_WithoutAPartnerId_NothingIsRewritten()
     {
-        var outcome = WindowsInstallerModel.Install(Fleet.Msi(FleetPackage.StampedA), "7654321", Fleet.Msi(FleetPackage.StampedA), new Dictionary<string, string>());
+        var outcome = WindowsInstallerModel.Install(new WindowsMachine(Fleet.Msi(FleetPackage.StampedA), "7654321"), Fleet.Msi(FleetPackage.StampedA), new Dictionary<string, string>());
 
         Assert.False(outcome.Properties.ContainsKey("REINSTALL"));
         Assert.Equal("7654321", outcome.Partner);
@@ -92,7 +93,7 @@ public sealed class WindowsSequenceTests
     {
         var stamped = Fleet.Msi(FleetPackage.StampedA);
 
-        var outcome = WindowsInstallerModel.Install(stamped, X, stamped, new Dictionary<string, string> { ["REINSTALL"] = "ALL", ["REINSTALLMODE"] = "vomus" });
+        var outcome = WindowsInstallerModel.Install(new WindowsMachine(stamped, X), stamped, new Dictionary<string, string> { ["REINSTALL"] = "ALL", ["REINSTALLMODE"] = "vomus" });
 
         Assert.Equal(X, outcome.Properties["PARTNERID"]);
         Assert.Equal(X, outcome.Partner);
@@ -105,9 +106,9 @@ public sealed class WindowsSequenceTests
         var transform = Fleet.TransformProperties(FleetPackage.Transformed);
         var shipped = Fleet.Msi(FleetPackage.Transformed);
 
-        var repair = WindowsInstallerModel.Install(
-            shipped, X, shipped, new Dictionary<string, string> { ["REINSTALL"] = "ALL", ["REINSTALLMODE"] = "vomus" }, installedTransform: transform);
-        var rerun = WindowsInstallerModel.Install(shipped, X, shipped, new Dictionary<string, string>(), installedTransform: transform);
+        var machine = new WindowsMachine(shipped, X, Transform: transform);
+        var repair = WindowsInstallerModel.Install(machine, shipped, new Dictionary<string, string> { ["REINSTALL"] = "ALL", ["REINSTALLMODE"] = "vomus" });
+        var rerun = WindowsInstallerModel.Install(machine, shipped, new Dictionary<string, string>());
 
         Assert.Equal(Fleet.TransformId, repair.Properties["TransformPartnerId"]);
         Assert.Equal(X, repair.Partner);
@@ -127,40 +128,14 @@ public sealed class WindowsSequenceTests
         Assert.Equal(PorSetup.Msi.MsiTransformFlags.ValidateUpgradeCode, flags & (PorSetup.Msi.MsiTransformFlags)unchecked((int)0xFFFF0000));
     }
 
-    [MsitoolsFact]
-    public void AStandardUsersRepair_CannotCarryAPartnerId()
-    {
-        var outcome = WindowsInstallerModel.Install(
-            TestPackages.Shipped, "1111111", TestPackages.Shipped,
-            new Dictionary<string, string> { ["PARTNERID"] = X, ["REINSTALL"] = "ALL", ["REINSTALLMODE"] = "vomus", ["SAVEDPARTNERID"] = X },
-            standardUser: true);
-
-        Assert.Equal(0, outcome.ExitCode);
-        Assert.Equal("1111111", outcome.Properties["PARTNERID"]);
-        Assert.Equal("1111111", outcome.Partner);
-    }
-
-    [MsitoolsFact]
-    public void NoPropertyThatDecidesTheValue_IsSecure()
-    {
-        var secure = MsiTables.ReadProperties(TestPackages.Shipped)["SecureCustomProperties"].Split(';');
-
-        // What the Upgrade rows set, as WiX makes them secure; a standard user's repair is in maintenance mode, where
-        // "Installed" already decides what they would.
-        Assert.Equal(["WIX_DOWNGRADE_DETECTED", "WIX_UPGRADE_DETECTED"], secure.Order(StringComparer.Ordinal));
-        Assert.DoesNotContain("PARTNERID", secure);
-        Assert.DoesNotContain("SAVEDPARTNERID", secure);
-        Assert.DoesNotContain("PREVIOUSPARTNERID", secure);
-        Assert.DoesNotContain("StampedPartnerId", secure);
-        Assert.DoesNotContain("TransformPartnerId", secure);
-    }
-
     [MsitoolsTheory]
-    [InlineData("IgnoreReinstallOfNewPackage", "102", "REINSTALL AND NOT Installed", "REINSTALL", "")]
-    [InlineData("ReinstallForNewPartnerId", "104", "PARTNERID AND Installed AND NOT REINSTALL AND NOT REMOVE", "REINSTALL", "ALL")]
-    [InlineData("UseTransformPartnerId", "105", "NOT PARTNERID AND TransformPartnerId AND NOT Installed", "PARTNERID", "[TransformPartnerId]")]
-    [InlineData("UseStampedPartnerId", "106", "NOT PARTNERID AND StampedPartnerId AND NOT Installed", "PARTNERID", "[StampedPartnerId]")]
-    [InlineData("RestorePartnerId", "110", "NOT PARTNERID AND SAVEDPARTNERID AND (Installed OR WIX_UPGRADE_DETECTED)", "PARTNERID", "[SAVEDPARTNERID]")]
+    [InlineData("SetProductInstalled", "103", "Installed AND NOT (ProductState=1)", "ProductInstalled", "1")]
+    [InlineData("IgnoreReinstallOfNewPackage", "104", "REINSTALL AND NOT ProductInstalled", "REINSTALL", "")]
+    [InlineData("ReinstallModeForNewPartnerId", "105", "PARTNERID AND ProductInstalled AND NOT REMOVE AND (NOT REINSTALL OR NOT REINSTALLMODE)", "REINSTALLMODE", "omus")]
+    [InlineData("ReinstallForNewPartnerId", "106", "PARTNERID AND ProductInstalled AND NOT REINSTALL AND NOT REMOVE", "REINSTALL", "ALL")]
+    [InlineData("UseTransformPartnerId", "107", "NOT PARTNERID AND TransformPartnerId AND NOT ProductInstalled", "PARTNERID", "[TransformPartnerId]")]
+    [InlineData("UseStampedPartnerId", "108", "NOT PARTNERID AND StampedPartnerId AND NOT ProductInstalled", "PARTNERID", "[StampedPartnerId]")]
+    [InlineData("RestorePartnerId", "110", "NOT PARTNERID AND SAVEDPARTNERID AND (ProductInstalled OR WIX_UPGRADE_DETECTED)", "PARTNERID", "[SAVEDPARTNERID]")]
     public void TheActionsThatDecideTheId_RunInOrder_BeforeTheFeatureStatesAreFixed(string action, string sequence, string condition, string property, string value)
     {
         var row = MsiTables.Read(TestPackages.Shipped, "InstallExecuteSequence").Single(r => r[0] == action);
@@ -175,12 +150,14 @@ public sealed class WindowsSequenceTests
 
     /// <summary>
     /// The other actions that decide what is written and what an uninstall or a rollback puts back, with their type
-    /// (1: a DLL in the Binary table, checked; +1024 in the script; +2048 as SYSTEM; +256 on rollback only), data,
-    /// sequence and condition, as Windows will run them.
+    /// (19: an error message that ends the run; 1: a DLL in the Binary table, checked; +1024 in the script; +2048 as
+    /// SYSTEM; +256 on rollback only), data, sequence and condition, as Windows will run them.
     /// </summary>
     [MsitoolsTheory]
     [InlineData("ValidatePartnerId", "1", "PorSetupCustomAction", "ValidatePartnerId", "120", "NOT (REMOVE~=\"ALL\")")]
-    [InlineData("RememberPreviousPartnerId", "51", "PREVIOUSPARTNERID", "[PartnerValueBefore]", "140", "NOT Installed AND NOT WIX_UPGRADE_DETECTED AND PartnerValueBefore AND NOT PREVIOUSPARTNERID")]
+    [InlineData("RefuseNonAdministrator", "19", "", "POR1004: Only an administrator or SYSTEM can install, repair or change [ProductName], and nothing was changed. Run msiexec from an elevated command prompt (Run as administrator), or deploy by Group Policy, Configuration Manager or an RMM agent.", "101", "NOT AdminUser")]
+    [InlineData("RefusePerUserInstall", "19", "", "POR1005: [ProductName] installs for the whole computer only, and nothing was changed. Remove ALLUSERS and MSIINSTALLPERUSER from the msiexec command line.", "102", "NOT (ALLUSERS=1)")]
+    [InlineData("RememberPreviousPartnerId", "51", "PREVIOUSPARTNERID", "[PartnerValueBefore]", "140", "NOT ProductInstalled AND NOT WIX_UPGRADE_DETECTED AND PartnerValueBefore AND NOT PREVIOUSPARTNERID")]
     [InlineData("SetRestorePreviousPartnerIdData", "51", "RestorePreviousPartnerId", "[PREVIOUSPARTNERID]", "1450", "REMOVE~=\"ALL\" AND NOT UPGRADINGPRODUCTCODE AND PREVIOUSPARTNERID")]
     [InlineData("SetRollbackPartnerValueData", "51", "RollbackPartnerValue", "[PartnerValueBefore]", "1460", "NOT (REMOVE~=\"ALL\")")]
     [InlineData("RestorePreviousPartnerId", "3073", "PorSetupCustomAction", "RestorePartnerValue", "2610", "REMOVE~=\"ALL\" AND NOT UPGRADINGPRODUCTCODE AND PREVIOUSPARTNERID")]
@@ -223,13 +200,16 @@ public sealed class WindowsSequenceTests
         Assert.Equal(["260", "PREVIOUSPARTNERID"], component[3..5]);
     }
 
+    /// <summary>
+    /// The UI sequence runs in the process of whoever started msiexec (a standard user repairing the per-machine
+    /// product, say): none of PorSetup's actions runs there, and its refusals are the execute sequence's.
+    /// </summary>
     [MsitoolsFact]
-    public void TheUiSequence_OnlyChecksAGivenId()
+    public void TheUiSequence_RunsNoPorSetupAction()
     {
         var actions = MsiTables.Read(TestPackages.Shipped, "CustomAction").Select(r => r[0]).ToHashSet();
-        var ours = MsiTables.Read(TestPackages.Shipped, "InstallUISequence").Where(r => actions.Contains(r[0])).ToList();
 
-        Assert.Equal([["ValidatePartnerId", "PARTNERID AND NOT (REMOVE~=\"ALL\")", "120"]], ours);
+        Assert.DoesNotContain(MsiTables.Read(TestPackages.Shipped, "InstallUISequence"), r => actions.Contains(r[0]));
     }
 
     [MsitoolsTheory]
@@ -277,17 +257,17 @@ public sealed class WindowsSequenceTests
 
     // The machine a starting state leaves: the installed package, the Partner value (raw search form), and the
     // Property rows of the transform the product was installed with.
-    private static (string? Installed, string? Partner, IReadOnlyDictionary<string, string>? InstalledTransform) Machine(Start start) => start switch
+    private static WindowsMachine Machine(Start start) => start switch
     {
-        Start.Clean => (null, null, null),
-        Start.HandSet => (null, "##12 345 Contoso", null),
-        Start.EnUs => (Fleet.Msi(FleetPackage.EnUs), "1111111", null),
-        Start.FrFr => (Fleet.Msi(FleetPackage.FrFr), "1111111", null),
-        Start.StampedA => (Fleet.Msi(FleetPackage.StampedA), Fleet.StampedAId, null),
-        Start.StampedB => (Fleet.Msi(FleetPackage.StampedB), Fleet.StampedBId, null),
-        Start.Older => (Fleet.Msi(FleetPackage.Older), "1111111", null),
-        Start.Newer => (Fleet.Msi(FleetPackage.Newer), "1111111", null),
-        Start.Transformed => (Fleet.Msi(FleetPackage.Transformed), Fleet.TransformId, Fleet.TransformProperties(FleetPackage.Transformed)),
+        Start.Clean => WindowsMachine.Without(),
+        Start.HandSet => WindowsMachine.Without("##12 345 Contoso"),
+        Start.EnUs => new(Fleet.Msi(FleetPackage.EnUs), "1111111"),
+        Start.FrFr => new(Fleet.Msi(FleetPackage.FrFr), "1111111"),
+        Start.StampedA => new(Fleet.Msi(FleetPackage.StampedA), Fleet.StampedAId),
+        Start.StampedB => new(Fleet.Msi(FleetPackage.StampedB), Fleet.StampedBId),
+        Start.Older => new(Fleet.Msi(FleetPackage.Older), "1111111"),
+        Start.Newer => new(Fleet.Msi(FleetPackage.Newer), "1111111"),
+        Start.Transformed => new(Fleet.Msi(FleetPackage.Transformed), Fleet.TransformId, Transform: Fleet.TransformProperties(FleetPackage.Transformed)),
         _ => throw new ArgumentOutOfRangeException(nameof(start)),
     };
 

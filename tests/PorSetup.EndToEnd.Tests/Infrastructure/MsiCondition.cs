@@ -4,8 +4,12 @@ namespace PorSetup.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
 /// Evaluates Windows Installer conditional statements of the subset PorSetup's tables use: property names (true when
-/// not empty), NOT, AND, OR, parentheses, and <c>=</c>, <c>~=</c> (case-insensitive) with a quoted string. Anything
-/// else throws, so a condition the model cannot read fails the test instead of being guessed.
+/// not empty), NOT, AND, OR, parentheses, <c>=</c>, <c>~=</c> (case-insensitive) with a quoted string, and <c>=</c>
+/// with an integer. Anything else throws, so a condition the model cannot read fails the test instead of being guessed.
+/// Rules from Microsoft's Conditional Statement Syntax page
+/// (https://learn.microsoft.com/en-us/windows/win32/msi/conditional-statement-syntax): "Nonexistent property values
+/// are treated as empty strings"; "Comparison of an integer with a string or property value that cannot be converted
+/// to an integer is always msiEvaluateConditionFalse, except for the comparison operator "&lt;&gt;"".
 /// </summary>
 public sealed class MsiCondition
 {
@@ -68,7 +72,13 @@ public sealed class MsiCondition
         var value = this.properties.TryGetValue(name, out var found) ? found : string.Empty;
         if (this.Accept("="))
         {
-            return value == Literal(this.Next());
+            var right = this.Next();
+            if (int.TryParse(right, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var integer))
+            {
+                return int.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var left) && left == integer;
+            }
+
+            return value == Literal(right);
         }
 
         if (this.Accept("~="))
@@ -121,7 +131,7 @@ public sealed class MsiCondition
                 result.Add(condition[i..(end + 1)]);
                 i = end + 1;
             }
-            else if (char.IsAsciiLetterOrDigit(c) || c == '_')
+            else if (char.IsAsciiLetterOrDigit(c) || c is '_' or '-')
             {
                 var start = i;
                 while (i < condition.Length && (char.IsAsciiLetterOrDigit(condition[i]) || condition[i] is '_' or '.'))

@@ -6,177 +6,432 @@ using PorSetup.Build;
 
 namespace PorSetup.EndToEnd.Tests.Infrastructure;
 
-/// <summary>What Windows Installer does with a package, by its documented rules, where Wine is lenient.</summary>
-/// <param name="ExitCode">0, or 1603 when a launch condition or the Partner ID check refuses.</param>
-/// <param name="Maintenance">The package's ProductCode is installed: Windows runs it in maintenance mode.</param>
-/// <param name="Products">PorSetup products registered afterwards.</param>
-/// <param name="Partner">The Partner value afterwards (raw search form for a value that was not PorSetup's).</param>
-/// <param name="Properties">The properties once the execute sequence reached CostInitialize.</param>
-public sealed record WindowsOutcome(int ExitCode, bool Maintenance, int Products, string? Partner, IReadOnlyDictionary<string, string> Properties);
-
 /// <summary>
-/// Runs the start of a package's InstallExecuteSequence from its own tables, up to CostInitialize, where the feature
-/// states that decide whether the Partner value is written are fixed: FindRelatedProducts over the Upgrade rows
-/// (versions, inclusive bits, language), AppSearch (the Partner value), LaunchConditions, then every type-51 and the
-/// Partner ID check in sequence order, each under its condition. Then the documented rules Wine does not keep:
-/// an installed package runs in maintenance mode and rewrites its registry values only for REINSTALL; REINSTALL on a
-/// package that is not installed installs nothing; a standard user's command line reaches the elevated server side
-/// only through SecureCustomProperties (and the restricted public properties such as REINSTALL); the transforms
-/// registered with an installed product are applied again at every maintenance operation, and a transform given to
-/// one is ignored ("Applying Transforms": transforms are applied when the product is installed).
+/// What Windows Installer does with a package where Wine is lenient, by Microsoft's and WiX's documentation: each rule
+/// below quotes the sentence it implements, with its page. The start of the package's InstallExecuteSequence runs from
+/// its own tables, up to CostInitialize, where the properties that decide the Partner value are fixed: the context
+/// (who runs msiexec, maintenance or first install, advertised), the command line as far as it reaches the server,
+/// FindRelatedProducts over the Upgrade rows, AppSearch, LaunchConditions, then every type-19, type-51 and the Partner
+/// ID check in sequence order, each under its condition. Where the documentation is silent or says two things
+/// (<see cref="WindowsReading"/>), the run is made under every reading.
+/// Not modelled, and proven from the tables instead (<c>WindowsSequenceTests</c>): the rollback of a failed upgrade
+/// across RemoveExistingProducts, and everything after CostInitialize but the registry writes' outcome.
 /// </summary>
 public static partial class WindowsInstallerModel
 {
-    private const int MsidbCustomActionTypeTextData = 51;
+    private const int TextData = 51;
+    private const int ErrorMessage = 19;
     private const int VersionMinInclusive = 0x100;
     private const int VersionMaxInclusive = 0x200;
+    private const int OnlyDetect = 0x2;
 
-    // Public properties a non-administrator's command line still passes to the server (Restricted Public Properties).
-    private static readonly HashSet<string> RestrictedPublic = ["REINSTALL", "REINSTALLMODE", "REMOVE", "ADDLOCAL", "TRANSFORMS"];
+    // Restricted Public Properties (https://learn.microsoft.com/en-us/windows/win32/msi/restricted-public-properties):
+    // "the installer defaults to the following list of restricted public properties that can be changed by any user".
+    private static readonly HashSet<string> RestrictedPublic =
+    [
+        "ACTION", "AFTERREBOOT", "ALLUSERS", "EXECUTEACTION", "EXECUTEMODE", "FILEADDDEFAULT", "FILEADDLOCAL",
+        "FILEADDSOURCE", "INSTALLLEVEL", "LIMITUI", "LOGACTION", "NOCOMPANYNAME", "NOUSERNAME",
+        "MSIENFORCEUPGRADECOMPONENTRULES", "MSIINSTANCEGUID", "MSINEWINSTANCE", "MSIPATCHREMOVE", "PATCH",
+        "PRIMARYFOLDER", "PROMPTROLLBACKCOST", "REBOOT", "REINSTALL", "REINSTALLMODE", "RESUME", "SEQUENCE",
+        "SHORTFILENAMES", "TRANSFORMS", "TRANSFORMSATSOURCE",
+    ];
 
-    /// <param name="installedMsi">The package of the PorSetup product installed now, or null.</param>
-    /// <param name="partner">The Partner value on the machine in raw search form (## for a leading #), or null.</param>
-    /// <param name="msi">The package run with msiexec /i.</param>
-    /// <param name="commandLine">NAME=value properties of the command line.</param>
-    /// <param name="standardUser">Run by a standard user (a repair of the per-machine product, elevated by Windows).</param>
-    /// <param name="transform">The Property rows of the transform given with TRANSFORMS= on this command line, if any.</param>
-    /// <param name="installedTransform">The Property rows of the transform the installed product was installed with, if any.</param>
+    /// <summary>msiexec /i of a package: the outcome, which must be the same under every <see cref="WindowsReading"/>.</summary>
+    /// <exception cref="InvalidOperationException">The outcome depends on how the documentation is read.</exception>
     public static WindowsOutcome Install(
-        string? installedMsi,
-        string? partner,
+        WindowsMachine machine,
         string msi,
         IReadOnlyDictionary<string, string> commandLine,
-        bool standardUser = false,
-        IReadOnlyDictionary<string, string>? transform = null,
-        IReadOnlyDictionary<string, string>? installedTransform = null)
+        Caller caller = Caller.ElevatedAdministrator,
+        IReadOnlyDictionary<string, string>? transform = null)
     {
-        var database = MsiTables.ReadProperties(msi);
-        var installed = installedMsi is null ? null : MsiTables.ReadProperties(installedMsi);
-        var maintenance = installed is not null && installed["ProductCode"] == database["ProductCode"];
-        var properties = new Dictionary<string, string>(database, StringComparer.Ordinal);
-        foreach (var (name, value) in (maintenance ? installedTransform : transform) ?? new Dictionary<string, string>())
+        var outcomes = InstallEveryWay(machine, msi, commandLine, caller, transform);
+        var first = outcomes[0].Outcome;
+        var different = outcomes.Where(o => !o.Outcome.EndsLike(first)).ToList();
+        return different.Count == 0
+            ? first
+            : throw new InvalidOperationException(
+                $"The outcome depends on how the documentation is read: {outcomes[0].Reading} gives {Describe(first)}; "
+                + string.Join("; ", different.Select(o => $"{o.Reading} gives {Describe(o.Outcome)}")));
+    }
+
+    /// <summary>msiexec /i of a package under every <see cref="WindowsReading"/>.</summary>
+    /// <param name="machine">The server before the run.</param>
+    /// <param name="msi">The package run with msiexec /i.</param>
+    /// <param name="commandLine">NAME=value properties of the command line.</param>
+    /// <param name="caller">Who runs msiexec.</param>
+    /// <param name="transform">The Property rows of the transform given with TRANSFORMS= on this command line, if any.</param>
+    public static IReadOnlyList<(WindowsReading Reading, WindowsOutcome Outcome)> InstallEveryWay(
+        WindowsMachine machine,
+        string msi,
+        IReadOnlyDictionary<string, string> commandLine,
+        Caller caller = Caller.ElevatedAdministrator,
+        IReadOnlyDictionary<string, string>? transform = null)
+    {
+        var package = new ModelPackage(msi);
+        var registered = machine.Package is null ? null : new ModelPackage(machine.Package);
+        return [.. WindowsReading.All.Select(reading => (reading, Install(machine, package, registered, commandLine, caller, transform, reading)))];
+    }
+
+    /// <summary>
+    /// msiexec /x of a package. Windows looks up the package's ProductCode: "ERROR_UNKNOWN_PRODUCT 1605: This action
+    /// is only valid for products that are currently installed" (Error Codes,
+    /// https://learn.microsoft.com/en-us/windows/win32/msi/error-codes); Wine exits 0. A user who is not an
+    /// administrator is refused: "1730: You must be an Administrator to remove this application" (Windows Installer
+    /// Error Messages). Otherwise the execute sequence runs with REMOVE=ALL: the Partner component's value is removed,
+    /// and what the restore actions' conditions and data give is put back.
+    /// </summary>
+    public static WindowsOutcome Uninstall(WindowsMachine machine, string msi, Caller caller = Caller.ElevatedAdministrator)
+    {
+        var package = new ModelPackage(msi);
+        var outcomes = WindowsReading.All.Select(reading => Uninstall(machine, package, caller, reading)).ToList();
+        return outcomes.All(o => o.EndsLike(outcomes[0]))
+            ? outcomes[0]
+            : throw new InvalidOperationException($"The outcome of /x depends on how the documentation is read: {string.Join("; ", outcomes.Select(Describe))}");
+    }
+
+    /// <summary>
+    /// Whether two product versions are one to FindRelatedProducts: "Windows Installer uses only the first three fields
+    /// of the product version. If you include a fourth field in your product version, the installer ignores the fourth
+    /// field" (ProductVersion, https://learn.microsoft.com/en-us/windows/win32/msi/productversion; also Upgrade Table).
+    /// </summary>
+    public static Version ComparableVersion(string productVersion)
+    {
+        var version = Version.Parse(productVersion);
+        return new Version(version.Major, version.Minor, Math.Max(version.Build, 0));
+    }
+
+    private static WindowsOutcome Install(
+        WindowsMachine machine,
+        ModelPackage package,
+        ModelPackage? registered,
+        IReadOnlyDictionary<string, string> commandLine,
+        Caller caller,
+        IReadOnlyDictionary<string, string>? transform,
+        WindowsReading reading)
+    {
+        var sameProduct = registered is not null && registered.ProductCode == package.ProductCode;
+        var reinstallMode = commandLine.GetValueOrDefault("REINSTALLMODE", string.Empty);
+
+        // A package with the installed product's ProductCode and another PackageCode is the installed product changed:
+        // "ERROR_PRODUCT_VERSION 1638: Another version of this product is already installed" (Error Codes), unless it
+        // replaces the cached package, as Microsoft's small update does: "msiexec /I [path to updated .msi file]
+        // REINSTALL=ALL REINSTALLMODE=vomus" (Applying Small Updates by Reinstalling the Product); "v: ... re-cache the
+        // local package" (REINSTALLMODE).
+        if (sameProduct && !machine.Advertised && registered!.PackageCode != package.PackageCode && !reinstallMode.Contains('v', StringComparison.Ordinal))
+        {
+            return WindowsOutcome.Unchanged(1638, machine, "Another version of this product is already installed.");
+        }
+
+        var maintenance = sameProduct && !machine.Advertised;
+        var advertisedInstall = sameProduct && machine.Advertised;
+        var perUser = IsPerUser(commandLine);
+
+        // "Once an application has been registered as a managed application, subsequent installation operations always
+        // run with elevated privileges" (Using Windows Installer with UAC); "per-machine installations are always
+        // managed"; "if a non-administrator user then installs the advertised application, the installation can run
+        // with elevated privileges. Non-administrator users still cannot install unadvertised packages that require
+        // elevated privileges" (Installing a Package with Elevated Privileges for a Non-Admin).
+        var managed = maintenance || advertisedInstall;
+        var elevated = managed || caller is Caller.ElevatedAdministrator or Caller.System;
+        if (!elevated && !perUser)
+        {
+            // "If UAC is enabled and the correct Admin credentials are not provided, the installation fails with an
+            // error stating that administrator privileges are required" (ALLUSERS). A silent run has no prompt.
+            return WindowsOutcome.Unchanged(1603, machine, "Administrator privileges are required.");
+        }
+
+        var administrator = IsAdministrator(caller, reading);
+        var properties = new Dictionary<string, string>(package.Properties, StringComparer.Ordinal);
+
+        // "The list of transforms is fixed when the product is first installed", and applied again at every maintenance
+        // operation (Applying Transforms); Group Policy gives the transforms when it assigns (advertises) the package.
+        foreach (var (name, value) in (sameProduct ? machine.Transform : transform) ?? new Dictionary<string, string>())
         {
             properties[name] = value;
         }
 
-        var secure = database.TryGetValue("SecureCustomProperties", out var list) ? list.Split(';').ToHashSet(StringComparer.Ordinal) : [];
-        foreach (var (name, value) in commandLine)
+        PassCommandLine(commandLine, properties, package, passAll: administrator || (perUser && !managed));
+        ResolveAllUsers(properties);
+        SetEngineProperties(properties, machine, registered, package, maintenance, advertisedInstall, administrator, managed, reading);
+
+        var before = registered is null ? 0 : 1;
+        if (package.LaunchConditions.FirstOrDefault(row => !MsiCondition.Evaluate(row[0], properties)) is { } failed)
         {
-            if (!standardUser || secure.Contains(name) || RestrictedPublic.Contains(name))
-            {
-                properties[name] = value;
-            }
+            return WindowsOutcome.Unchanged(1603, machine, Format(failed[1], properties), properties);
         }
 
-        if (properties.ContainsKey("REMOVE"))
+        if (RunImmediateActions(package, properties, machine.Partner) is { } refusal)
         {
-            throw new NotSupportedException("The model covers installs, repairs and upgrades, not uninstalls.");
+            return WindowsOutcome.Unchanged(1603, machine, refusal, properties);
         }
 
+        var reinstall = properties.GetValueOrDefault("REINSTALL", string.Empty).Length > 0;
+        var rewrites = reinstall && RewritesMachineRegistry(properties.GetValueOrDefault("REINSTALLMODE", string.Empty), reading);
         if (maintenance)
         {
-            properties["Installed"] = "1";
-        }
-        else if (installed is not null)
-        {
-            FindRelatedProducts(msi, installed, properties);
+            // Maintenance mode writes only what a reinstall asks for; "REINSTALLMODE ... m: Rewrite all required registry
+            // entries from the Registry Table that go to the HKEY_LOCAL_MACHINE" hive.
+            return new WindowsOutcome(0, true, 1, rewrites ? properties["PARTNERID"] : machine.Partner, machine.Remembered, null, properties);
         }
 
-        if (partner is not null)
+        if (reinstall)
         {
-            properties["SAVEDPARTNERID"] = partner;
+            // "if REINSTALL is set for a product that is yet to be installed, no installation action will take place at
+            // all" (REINSTALL).
+            return WindowsOutcome.Unchanged(0, machine, "REINSTALL on a product that is not installed.", properties);
         }
 
-        var before = installed is null ? 0 : 1;
-        if (MsiTables.Read(msi, "LaunchCondition").Any(row => !MsiCondition.Evaluate(row[0], properties)))
+        // A first install (or the install of an advertised product): an installed PorSetup is removed only when an
+        // Upgrade row that is not detect-only found it (RemoveExistingProducts).
+        var replaced = registered is not null && !sameProduct && package.RemovingUpgradeProperties.Any(properties.ContainsKey);
+        var products = 1 + (registered is not null && !sameProduct && !replaced ? 1 : 0);
+        var remembered = properties.GetValueOrDefault("PREVIOUSPARTNERID", string.Empty);
+        return new WindowsOutcome(0, false, products, properties["PARTNERID"], remembered.Length > 0 ? remembered : null, null, properties);
+    }
+
+    private static WindowsOutcome Uninstall(WindowsMachine machine, ModelPackage package, Caller caller, WindowsReading reading)
+    {
+        if (machine.Package is null || machine.Advertised || new ModelPackage(machine.Package).ProductCode != package.ProductCode)
         {
-            return new WindowsOutcome(1603, maintenance, before, partner, properties);
+            return WindowsOutcome.Unchanged(1605, machine, "This action is only valid for products that are currently installed.");
         }
 
-        var customActions = MsiTables.Read(msi, "CustomAction").ToDictionary(row => row[0]);
-        var sequence = MsiTables.Read(msi, "InstallExecuteSequence")
-            .Select(row => (Action: row[0], Condition: row[1], Sequence: int.Parse(row[2], CultureInfo.InvariantCulture)))
-            .ToList();
-        var costInitialize = sequence.Single(row => row.Action == "CostInitialize").Sequence;
-        foreach (var (action, condition, _) in sequence.Where(row => customActions.ContainsKey(row.Action) && row.Sequence < costInitialize).OrderBy(row => row.Sequence))
+        var administrator = IsAdministrator(caller, reading);
+        if (!administrator)
+        {
+            return WindowsOutcome.Unchanged(1730, machine, "You must be an Administrator to remove this application.");
+        }
+
+        var properties = new Dictionary<string, string>(package.Properties, StringComparer.Ordinal) { ["REMOVE"] = "ALL" };
+        foreach (var (name, value) in machine.Transform ?? new Dictionary<string, string>())
+        {
+            properties[name] = value;
+        }
+
+        SetEngineProperties(properties, machine, null, package, maintenance: true, advertisedInstall: false, administrator, managed: true, reading);
+        if (RunImmediateActions(package, properties, machine.Partner) is { } refusal)
+        {
+            return WindowsOutcome.Unchanged(1603, machine, refusal, properties);
+        }
+
+        // The restore's data is set before InstallInitialize; the deferred action runs under its own condition.
+        var restore = package.Sequence.Single(row => row.Action == "RestorePreviousPartnerId");
+        var data = package.Sequence.Single(row => row.Action == "SetRestorePreviousPartnerIdData");
+        var putBack = MsiCondition.Evaluate(data.Condition, properties) && MsiCondition.Evaluate(restore.Condition, properties)
+            ? Format(package.CustomActions["SetRestorePreviousPartnerIdData"][3], properties)
+            : null;
+        return new WindowsOutcome(0, true, 0, putBack, null, null, properties);
+    }
+
+    // The type-19, type-51 and DLL actions before CostInitialize, in sequence order; returns the text of a refusal.
+    private static string? RunImmediateActions(ModelPackage package, Dictionary<string, string> properties, string? partner)
+    {
+        foreach (var (action, condition, _) in package.Sequence.Where(row => package.CustomActions.ContainsKey(row.Action) && row.Sequence < package.CostInitialize))
         {
             if (!MsiCondition.Evaluate(condition, properties))
             {
                 continue;
             }
 
-            var row = customActions[action];
+            var row = package.CustomActions[action];
+            var type = int.Parse(row[1], CultureInfo.InvariantCulture);
+            if (type == ErrorMessage)
+            {
+                // "This custom action displays a specified error message, returns failure, and then terminates the
+                // installation" (Custom Action Type 19).
+                return Format(row[3], properties);
+            }
+
             if (row[3] == "ValidatePartnerId")
             {
                 var check = PartnerId.Check(properties.GetValueOrDefault("PARTNERID"));
                 if (!check.IsValid)
                 {
-                    return new WindowsOutcome(1603, maintenance, before, partner, properties);
+                    return PartnerIdMessages.Refusal(check, MessageLanguage.English);
                 }
 
                 properties["PARTNERID"] = check.Normalized;
+                if (partner is not null)
+                {
+                    properties["PartnerValueBefore"] = partner;
+                }
             }
-            else if (int.Parse(row[1], CultureInfo.InvariantCulture) == MsidbCustomActionTypeTextData)
+            else if (type == TextData)
             {
                 properties[row[2]] = Format(row.Length > 3 ? row[3] : string.Empty, properties);
             }
         }
 
-        var reinstall = properties.GetValueOrDefault("REINSTALL", string.Empty).Length > 0;
-        if (maintenance)
-        {
-            return new WindowsOutcome(0, true, 1, reinstall ? properties["PARTNERID"] : partner, properties);
-        }
-
-        // A first install of this package; an installed PorSetup is removed only when an Upgrade row found it.
-        var replaced = installed is not null && properties.ContainsKey(UpgradeRows.UpgradeDetected);
-        var products = 1 + (installed is not null && !replaced ? 1 : 0);
-        var written = reinstall ? (replaced ? null : partner) : properties["PARTNERID"];
-        return new WindowsOutcome(0, false, products, written, properties);
+        return null;
     }
 
-    /// <summary>
-    /// msiexec /x of a package: Windows looks up the package's ProductCode and, when it is not the installed one,
-    /// exits 1605 (ERROR_UNKNOWN_PRODUCT) and changes nothing (Wine exits 0). Otherwise the product is removed, and
-    /// with it the Partner value, which goes back to the value PorSetup remembered before its first install, if any.
-    /// </summary>
-    /// <param name="installedMsi">The package of the PorSetup product installed now, or null.</param>
-    /// <param name="partner">The Partner value on the machine now.</param>
-    /// <param name="msi">The package given to msiexec /x.</param>
-    /// <param name="remembered">The value found before PorSetup's first install (HKLM\SOFTWARE\PorSetup), or null.</param>
-    public static WindowsOutcome Uninstall(string? installedMsi, string? partner, string msi, string? remembered = null)
+    // Public Properties (https://learn.microsoft.com/en-us/windows/win32/msi/public-properties): "All public properties
+    // can be overridden by all users if any of the following conditions are true. The user is a system administrator.
+    // ... This is an unmanaged installation that is not being done with elevated privileges." Otherwise the restricted
+    // public properties and those "included with the default list" by SecureCustomProperties; "Ignoring disallowed
+    // property" is all the verbose log says of the others. "Private property values cannot be overridden at a command
+    // line" (Private Properties): a name with a lower-case letter never passes.
+    private static void PassCommandLine(IReadOnlyDictionary<string, string> commandLine, Dictionary<string, string> properties, ModelPackage package, bool passAll)
     {
-        var productCode = MsiTables.ReadProperties(msi)["ProductCode"];
-        if (installedMsi is null || MsiTables.ReadProperties(installedMsi)["ProductCode"] != productCode)
+        foreach (var (name, value) in commandLine)
         {
-            return new WindowsOutcome(1605, false, installedMsi is null ? 0 : 1, partner, new Dictionary<string, string>());
-        }
-
-        return new WindowsOutcome(0, true, 0, remembered, new Dictionary<string, string>());
-    }
-
-    // Each Upgrade row: same UpgradeCode, version in range (inclusive bits), language listed or none listed.
-    private static void FindRelatedProducts(string msi, IReadOnlyDictionary<string, string> installed, Dictionary<string, string> properties)
-    {
-        var version = Version.Parse(installed["ProductVersion"]);
-        foreach (var row in MsiTables.Read(msi, "Upgrade"))
-        {
-            // A detect-only row (msidbUpgradeAttributesOnlyDetect) sets its property too; only RemoveExistingProducts differs.
-            var (code, min, max, language, attributes, actionProperty) = (row[0], row[1], row[2], row[3], int.Parse(row[4], CultureInfo.InvariantCulture), row[6]);
-            var matches = code == installed["UpgradeCode"]
-                && (min.Length == 0 || ((attributes & VersionMinInclusive) != 0 ? version >= Version.Parse(min) : version > Version.Parse(min)))
-                && (max.Length == 0 || ((attributes & VersionMaxInclusive) != 0 ? version <= Version.Parse(max) : version < Version.Parse(max)))
-                && (language.Length == 0 || language.Split(',').Contains(installed["ProductLanguage"]));
-            if (matches)
+            var isPublic = !name.Any(char.IsLower);
+            if (isPublic && (passAll || RestrictedPublic.Contains(name) || package.SecureProperties.Contains(name)))
             {
-                properties[actionProperty] = installed["ProductCode"];
+                properties[name] = value;
             }
         }
     }
+
+    // "If the value of the ALLUSERS property is set to 2, the Windows Installer always resets the value of the ALLUSERS
+    // property to 1 and performs a per-machine installation or it resets the value ... to an empty string ("") and
+    // performs a per-user installation" (ALLUSERS); per-user when "MSIINSTALLPERUSER" is 1 (MSIINSTALLPERUSER).
+    private static void ResolveAllUsers(Dictionary<string, string> properties)
+    {
+        if (properties.GetValueOrDefault("ALLUSERS") == "2")
+        {
+            properties["ALLUSERS"] = properties.GetValueOrDefault("MSIINSTALLPERUSER") == "1" ? string.Empty : "1";
+        }
+
+        if (properties.GetValueOrDefault("ALLUSERS", string.Empty).Length == 0)
+        {
+            properties.Remove("ALLUSERS");
+        }
+    }
+
+    private static bool IsPerUser(IReadOnlyDictionary<string, string> commandLine) =>
+        commandLine.TryGetValue("ALLUSERS", out var allUsers) && (allUsers.Length == 0 || (allUsers == "2" && commandLine.GetValueOrDefault("MSIINSTALLPERUSER") == "1"));
+
+    private static void SetEngineProperties(
+        Dictionary<string, string> properties,
+        WindowsMachine machine,
+        ModelPackage? registered,
+        ModelPackage package,
+        bool maintenance,
+        bool advertisedInstall,
+        bool administrator,
+        bool managed,
+        WindowsReading reading)
+    {
+        // "The installer sets the ProductState property to the installation state for the product at initialization":
+        // -1 "neither advertised or installed", 1 "advertised but not installed", 5 "installed for the current user"
+        // (ProductState, https://learn.microsoft.com/en-us/windows/win32/msi/productstate).
+        properties["ProductState"] = maintenance ? "5" : advertisedInstall ? "1" : "-1";
+        if (maintenance || (advertisedInstall && reading.AdvertisedProductIsInstalled))
+        {
+            properties["Installed"] = "1";
+        }
+
+        // "The FindRelatedProducts action only runs the first time the product is installed. The FindRelatedProducts
+        // action does not run during maintenance mode or uninstallation" (FindRelatedProducts).
+        if (!maintenance && !advertisedInstall && registered is not null)
+        {
+            FindRelatedProducts(package, registered, properties);
+        }
+
+        // AdminUser: "The installer sets these properties if the user has administrator privileges, if the application
+        // has been assigned by a system administrator, or if both ... AlwaysInstallElevated are set" (AdminUser), unless
+        // the package sets MSIUSEREALADMINDETECTION "to 1 to request that the installer use actual user information when
+        // setting the AdminUser property" (MSIUSEREALADMINDETECTION). Privileged is set in both cases (Privileged).
+        var realAdminDetection = properties.GetValueOrDefault("MSIUSEREALADMINDETECTION") == "1";
+        if (administrator || (managed && !realAdminDetection))
+        {
+            properties["AdminUser"] = "1";
+        }
+
+        if (administrator || managed)
+        {
+            properties["Privileged"] = "1";
+        }
+
+        // AppSearch: the registry searches of the Partner value and of the value PorSetup remembered.
+        if (machine.Partner is not null)
+        {
+            properties["SAVEDPARTNERID"] = machine.Partner;
+        }
+
+        if (machine.Remembered is not null)
+        {
+            properties["PREVIOUSPARTNERID"] = machine.Remembered;
+        }
+    }
+
+    private static bool IsAdministrator(Caller caller, WindowsReading reading) => caller switch
+    {
+        Caller.ElevatedAdministrator or Caller.System => true,
+        Caller.FilteredAdministrator => reading.FilteredAdministratorIsAdministrator,
+        _ => false,
+    };
+
+    private static bool RewritesMachineRegistry(string reinstallMode, WindowsReading reading) =>
+        reinstallMode.Length == 0 ? reading.ReinstallWithoutModeRewritesRegistry : reinstallMode.Contains('m', StringComparison.Ordinal);
+
+    // Each Upgrade row: same UpgradeCode, version in range (inclusive bits, first three fields), language listed or
+    // none listed ("FindRelatedProducts ... compares the upgrade code, product version, and language in each row").
+    private static void FindRelatedProducts(ModelPackage package, ModelPackage installed, Dictionary<string, string> properties)
+    {
+        var version = ComparableVersion(installed.Properties["ProductVersion"]);
+        foreach (var row in package.Upgrade)
+        {
+            var (code, min, max, language, attributes, actionProperty) = (row[0], row[1], row[2], row[3], int.Parse(row[4], CultureInfo.InvariantCulture), row[6]);
+            var matches = code == installed.Properties["UpgradeCode"]
+                && (min.Length == 0 || ((attributes & VersionMinInclusive) != 0 ? version >= ComparableVersion(min) : version > ComparableVersion(min)))
+                && (max.Length == 0 || ((attributes & VersionMaxInclusive) != 0 ? version <= ComparableVersion(max) : version < ComparableVersion(max)))
+                && (language.Length == 0 || language.Split(',').Contains(installed.Properties["ProductLanguage"]));
+            if (matches)
+            {
+                properties[actionProperty] = installed.ProductCode;
+            }
+        }
+    }
+
+    private static string Describe(WindowsOutcome outcome) =>
+        $"exit {outcome.ExitCode}, maintenance {outcome.Maintenance}, {outcome.Products} product(s), Partner {outcome.Partner ?? "(none)"}, remembered {outcome.Remembered ?? "(none)"}, refusal {outcome.Refusal ?? "(none)"}";
 
     private static string Format(string text, IReadOnlyDictionary<string, string> properties) =>
         PropertyReference().Replace(text, match => properties.GetValueOrDefault(match.Groups[1].Value, string.Empty));
 
     [GeneratedRegex(@"\[([A-Za-z_][A-Za-z0-9_.]*)\]")]
     private static partial Regex PropertyReference();
+
+    // A package's tables, read once per model run.
+    private sealed class ModelPackage
+    {
+        public ModelPackage(string msi)
+        {
+            this.Properties = MsiTables.ReadProperties(msi);
+            this.PackageCode = MsiTables.ReadSummary(msi)["Revision number (UUID)"];
+            this.CustomActions = MsiTables.Read(msi, "CustomAction").ToDictionary(row => row[0]);
+            this.Sequence = [.. MsiTables.Read(msi, "InstallExecuteSequence")
+                .Select(row => (Action: row[0], Condition: row[1], Sequence: int.Parse(row[2], CultureInfo.InvariantCulture)))
+                .OrderBy(row => row.Sequence)];
+            this.CostInitialize = this.Sequence.Single(row => row.Action == "CostInitialize").Sequence;
+            this.LaunchConditions = MsiTables.Read(msi, "LaunchCondition");
+            this.Upgrade = MsiTables.Read(msi, "Upgrade");
+            this.SecureProperties = this.Properties.TryGetValue("SecureCustomProperties", out var list) ? [.. list.Split(';')] : [];
+        }
+
+        public IReadOnlyDictionary<string, string> Properties { get; }
+
+        public string ProductCode => this.Properties["ProductCode"];
+
+        public string PackageCode { get; }
+
+        public Dictionary<string, string[]> CustomActions { get; }
+
+        public IReadOnlyList<(string Action, string Condition, int Sequence)> Sequence { get; }
+
+        public int CostInitialize { get; }
+
+        public IReadOnlyList<string[]> LaunchConditions { get; }
+
+        public IReadOnlyList<string[]> Upgrade { get; }
+
+        public HashSet<string> SecureProperties { get; }
+
+        // The ActionProperty of each Upgrade row RemoveExistingProducts acts on (not msidbUpgradeAttributesOnlyDetect).
+        public IEnumerable<string> RemovingUpgradeProperties =>
+            this.Upgrade.Where(row => (int.Parse(row[4], CultureInfo.InvariantCulture) & OnlyDetect) == 0).Select(row => row[6]);
+    }
 }
