@@ -7,14 +7,15 @@ namespace PorSetup.Build.Tests;
 public sealed class DatabaseFixupsTests
 {
     [Fact]
-    public void ThePackageSource_MakesNoPropertySecure_ReplacesSameVersionsInAnyLanguage_AndRemovesOldVersionsAfterInstallValidate()
+    public void ThePackageSource_MakesOnlyPartnerIdSecure_ReplacesSameVersionsInAnyLanguage_InsideTheTransaction_AndRefusesByType19()
     {
         var fixups = DatabaseFixups.From(XDocument.Load(RepositoryFiles.PackageSource), WixLocalization.ForCulture(RepositoryFiles.Installer, "fr-FR"));
 
-        Assert.Empty(fixups.SecureProperties);
+        Assert.Equal(["PARTNERID"], fixups.SecureProperties);
         Assert.Equal(new UpgradeRows(SameVersionUpgrades: true, Language: null), fixups.Upgrade);
         Assert.Empty(fixups.HiddenProperties);
-        Assert.Equal("InstallValidate", fixups.RemoveExistingProductsAfter);
+        Assert.Equal("InstallInitialize", fixups.RemoveExistingProductsAfter);
+        Assert.Equal(["RefuseNonAdministrator", "RefusePerUserInstall"], fixups.ErrorActions);
         Assert.Equal(1252, fixups.Codepage);
         Assert.Equal("1036", fixups.Language);
         Assert.Equal("PREVIOUSPARTNERID", fixups.ComponentConditions["PreviousPartnerValue"]);

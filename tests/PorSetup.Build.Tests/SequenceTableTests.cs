@@ -21,7 +21,9 @@ public sealed class SequenceTableTests(BuiltPackage package) : IClassFixture<Bui
     /// <summary>
     /// What WiX 6.0.2 sequences for this package: SequenceActionsCommand's actions for every package, those of the
     /// symbols it has (Upgrade with MigrateFeatures, AppSearch, LaunchCondition, Registry), at the numbers of
-    /// WindowsInstallerStandard, and RemoveExistingProducts right after InstallValidate (MajorUpgrade's default).
+    /// WindowsInstallerStandard, and RemoveExistingProducts right after InstallInitialize (MajorUpgrade's
+    /// Schedule="afterInstallInitialize": SequenceActionsCommand gives an action scheduled after another that one's
+    /// number plus one).
     /// </summary>
     public static TheoryData<string, string> StandardActions { get; } = new()
     {
@@ -32,7 +34,7 @@ public sealed class SequenceTableTests(BuiltPackage package) : IClassFixture<Bui
         {
             "InstallExecuteSequence",
             "FindRelatedProducts 25, AppSearch 50, LaunchConditions 100, ValidateProductID 700, CostInitialize 800, FileCost 900, CostFinalize 1000, MigrateFeatureStates 1200, "
-            + "InstallValidate 1400, RemoveExistingProducts 1401, InstallInitialize 1500, ProcessComponents 1600, UnpublishFeatures 1800, RemoveRegistryValues 2600, "
+            + "InstallValidate 1400, InstallInitialize 1500, RemoveExistingProducts 1501, ProcessComponents 1600, UnpublishFeatures 1800, RemoveRegistryValues 2600, "
             + "WriteRegistryValues 5000, RegisterUser 6000, RegisterProduct 6100, PublishFeatures 6300, PublishProduct 6400, InstallFinalize 6600"
         },
     };

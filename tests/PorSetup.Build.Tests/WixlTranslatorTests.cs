@@ -81,11 +81,35 @@ public sealed class WixlTranslatorTests
     [Fact]
     public void SecureAndHidden_AreLeftToTheFixups()
     {
-        var product = Translate("""<Property Id="PARTNERID" Secure="yes" Hidden="yes" />""");
+        var product = Translate("""<Property Id="SAVED" Value="1" Secure="yes" Hidden="yes" />""");
 
         var property = product.Element(V3 + "Property")!;
         Assert.Null(property.Attribute("Secure"));
         Assert.Null(property.Attribute("Hidden"));
+    }
+
+    [Fact]
+    public void APropertyDeclaredOnlyToBeSecure_WritesNoRowForWixl()
+    {
+        // WiX writes no Property row for it (only SecureCustomProperties); wixl would write an empty one, or refuse.
+        var product = Translate("""<Property Id="PARTNERID" Secure="yes" />""");
+
+        Assert.Null(product.Element(V3 + "Property"));
+    }
+
+    [Fact]
+    public void AnErrorAction_IsGivenToWixlAsATextAction_WithItsLocalizedText()
+    {
+        var product = Translate("""<CustomAction Id="Refuse" Error="Not here: [ProductName]" />""");
+
+        var action = product.Element(V3 + "CustomAction")!;
+        Assert.Equal(("Refuse", "Refuse", "Not here: [ProductName]"), ((string?)action.Attribute("Id"), (string?)action.Attribute("Property"), (string?)action.Attribute("Value")));
+    }
+
+    [Fact]
+    public void AnErrorAction_WithAnythingElse_IsRefused()
+    {
+        Assert.Throws<NotSupportedException>(() => Translate("""<CustomAction Id="Refuse" Error="No" Return="ignore" />"""));
     }
 
     [Fact]

@@ -45,6 +45,29 @@ public sealed class FaultTests
         MachineSnapshot.Take(machine).AssertUnchangedSince(before);
     }
 
+    /// <remarks>
+    /// An upgrade that fails after the old PorSetup was removed: on Windows the removal is inside the new install's
+    /// transaction (RemoveExistingProducts after InstallInitialize), so its rollback reinstalls the old product with
+    /// its ID and the value remembered from before PorSetup (PackageDatabaseTests proves the placement). Wine removes
+    /// the old product in a child msiexec and never rolls that back (dlls/msi/action.c; docs/wine-and-windows.md):
+    /// what it shows is the new install's own rollback, which puts back the value it found, the old PorSetup's ID.
+    /// </remarks>
+    [MachineFact]
+    public void AFailedUpgrade_PutsBackTheOldId_AndOnWindowsTheOldPorSetupWithWhatItRemembered()
+    {
+        using var machine = TestMachine.Create();
+        machine.Registry.SetString(MachineRegistry.MsoKey, MachineRegistry.PartnerValue, "99999");
+        new PackageInstaller(machine, TestPackages.Shipped).InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1111111");
+        var upgrade = new PackageInstaller(machine, TestPackages.FailingWhenDeferred);
+
+        upgrade.InstallProduct(MsiExecReturnCode.ERROR_INSTALL_FAILURE, "PARTNERID=2222222", "PORSETUPFAILWHENDEFERRED=1");
+
+        Assert.Equal("1111111", machine.Registry.Partner);
+        Assert.False(machine.IsInstalled(TestPackages.FailingWhenDeferred));
+        Assert.Equal(machine.Expected(wine: false, windows: true), machine.IsInstalled(TestPackages.Shipped));
+        Assert.Equal(machine.Expected<string?>(wine: null, windows: "99999"), machine.Registry.GetString(MachineRegistry.PorSetupKey, "PreviousPartner"));
+    }
+
     [MachineFact]
     public void TheFaultProperty_IsIgnoredAtUninstall()
     {

@@ -43,6 +43,29 @@ public sealed class InstallTests
         Assert.False(machine.IsInstalled(TestPackages.Shipped));
     }
 
+    /// <remarks>
+    /// ALLUSERS="" would make a per-user product that a per-machine PorSetup never finds. The refusal is a type-19
+    /// action, whose text Windows logs and Wine does not (docs/wine-and-windows.md).
+    /// </remarks>
+    [MachineFact]
+    public void Install_PerUser_IsRefusedWith1603AndChangesNothing()
+    {
+        using var machine = TestMachine.Create();
+        var before = MachineSnapshot.Take(machine);
+        var product = new PackageInstaller(machine, TestPackages.Shipped);
+
+        var result = product.InstallProduct(MsiExecReturnCode.ERROR_INSTALL_FAILURE, "PARTNERID=1234567", "ALLUSERS=");
+
+        Assert.Contains("RefusePerUserInstall", result.Log, StringComparison.Ordinal);
+        if (!machine.IsWine)
+        {
+            Assert.Contains("POR1005:", result.Log, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("PorSetup: PARTNERID accepted", result.Log, StringComparison.Ordinal);
+        MachineSnapshot.Take(machine).AssertUnchangedSince(before);
+    }
+
     [MachineFact]
     public void Install_RegistersAnArpEntryAPersonRecognises()
     {

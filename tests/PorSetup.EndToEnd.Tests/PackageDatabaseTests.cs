@@ -124,6 +124,17 @@ public sealed class PackageDatabaseTests
         Assert.All(scriptActions, a => Assert.True(sequence["RemoveExistingProducts"] < a.Value, a.Key));
     }
 
+    /// <summary>CustomAction.Target is a string of 255 characters at most (WiX's table definition; ICE03 on Windows).</summary>
+    [MsitoolsTheory]
+    [InlineData("en-US")]
+    [InlineData("fr-FR")]
+    public void EveryCustomActionTarget_FitsItsColumn(string culture)
+    {
+        var msi = culture == "en-US" ? TestPackages.Shipped : TestPackages.InCulture(culture);
+
+        Assert.All(MsiTables.Read(msi, "CustomAction"), row => Assert.True(row.Length < 4 || row[3].Length <= 255, $"{row[0]}: {row[3].Length} characters"));
+    }
+
     [MsitoolsFact]
     public void DowngradesAreBlockedByALaunchCondition()
     {
