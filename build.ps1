@@ -269,7 +269,8 @@ function Invoke-Tests {
     # The closing line is computed from the TRX files, not from the console output.
     $passed = 0; $failed = 0; $skipped = 0
     foreach ($trx in Get-ChildItem $results -Filter '*.trx' -ErrorAction SilentlyContinue) {
-        $run = ([xml](Get-Content -Raw $trx.FullName)).TestRun
+        # -LiteralPath: a crashed test host leaves a file named ...[1].trx, which -Path would read as a wildcard.
+        $run = ([xml](Get-Content -Raw -LiteralPath $trx.FullName)).TestRun
         $counters = $run.ResultSummary.Counters
         $passed += [int]$counters.passed
         $failed += [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted

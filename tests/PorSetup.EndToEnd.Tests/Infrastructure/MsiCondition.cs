@@ -133,7 +133,8 @@ public sealed class MsiCondition
             }
             else if (char.IsAsciiLetterOrDigit(c) || c is '_' or '-')
             {
-                var start = i;
+                // A name, or an integer with its sign.
+                var start = i++;
                 while (i < condition.Length && (char.IsAsciiLetterOrDigit(condition[i]) || condition[i] is '_' or '.'))
                 {
                     i++;

@@ -78,7 +78,7 @@ public static partial class WindowsInstallerModel
     /// is only valid for products that are currently installed" (Error Codes,
     /// https://learn.microsoft.com/en-us/windows/win32/msi/error-codes); Wine exits 0. A user who is not an
     /// administrator is refused: "1730: You must be an Administrator to remove this application" (Windows Installer
-    /// Error Messages). Otherwise the execute sequence runs with REMOVE=ALL: the Partner component's value is removed,
+    /// Error Messages, a message, not an exit code: 1603 is assumed, as for 1925). Otherwise the execute sequence runs with REMOVE=ALL: the Partner component's value is removed,
     /// and what the restore actions' conditions and data give is put back.
     /// </summary>
     public static WindowsOutcome Uninstall(WindowsMachine machine, string msi, Caller caller = Caller.ElevatedAdministrator)
@@ -137,8 +137,11 @@ public static partial class WindowsInstallerModel
         if (!elevated && !perUser)
         {
             // "If UAC is enabled and the correct Admin credentials are not provided, the installation fails with an
-            // error stating that administrator privileges are required" (ALLUSERS). A silent run has no prompt.
-            return WindowsOutcome.Unchanged(1603, machine, "Administrator privileges are required.");
+            // error stating that administrator privileges are required" (ALLUSERS). A silent run has no prompt. The
+            // message is Windows Installer's 1925 ("You do not have sufficient privileges to complete this installation
+            // for all users of the machine", Windows Installer Error Messages); msiexec's exit code for it is not
+            // documented: ERROR_INSTALL_FAILURE (1603) is assumed, which is what PorSetup's docs tell admins to expect.
+            return WindowsOutcome.Unchanged(1603, machine, "Error 1925: You do not have sufficient privileges to complete this installation for all users of the machine.");
         }
 
         var administrator = IsAdministrator(caller, reading);
@@ -200,7 +203,7 @@ public static partial class WindowsInstallerModel
         var administrator = IsAdministrator(caller, reading);
         if (!administrator)
         {
-            return WindowsOutcome.Unchanged(1730, machine, "You must be an Administrator to remove this application.");
+            return WindowsOutcome.Unchanged(1603, machine, "Error 1730: You must be an Administrator to remove this application.");
         }
 
         var properties = new Dictionary<string, string>(package.Properties, StringComparer.Ordinal) { ["REMOVE"] = "ALL" };
