@@ -85,8 +85,9 @@ public sealed class WindowsContextTests
 
         if (caller is Caller.StandardUser or Caller.FilteredAdministrator && situation != Situation.SamePackageInstalled)
         {
-            // Not managed yet: Windows does not elevate a silent first install for them.
-            Assert.All(outcomes, o => Assert.StartsWith("Error 1925:", o.Outcome.Refusal, StringComparison.Ordinal));
+            // Not managed yet: Windows does not elevate a silent first install for them (1925 when the script starts),
+            // unless PorSetup's refusal, which runs before, came first.
+            Assert.All(outcomes, o => Assert.Matches("^(POR1004|Error 1925):", o.Outcome.Refusal!));
         }
     }
 
@@ -108,6 +109,21 @@ public sealed class WindowsContextTests
         Assert.Equal("1111111", outcome.Partner);
         Assert.False(outcome.Properties.ContainsKey("PartnerValueBefore"));
         Assert.False(outcome.Properties.ContainsKey("AdminUser"));
+    }
+
+    /// <summary>
+    /// A removal runs no immediate PorSetup action, so it is never refused: an uninstall (by Group Policy, or the next
+    /// version's RemoveExistingProducts) must not depend on AdminUser, which no command line can override.
+    /// </summary>
+    [MsitoolsFact]
+    public void TheRefusals_NeverStopARemoval()
+    {
+        var actions = MsiTables.Read(TestPackages.Shipped, "CustomAction").Where(r => r[1] == "19").Select(r => r[0]).ToHashSet();
+        var refusals = MsiTables.Read(TestPackages.Shipped, "InstallExecuteSequence").Where(r => actions.Contains(r[0])).ToList();
+        var removal = new Dictionary<string, string> { ["REMOVE"] = "ALL", ["UPGRADINGPRODUCTCODE"] = "{00000000-0000-0000-0000-000000000000}" };
+
+        Assert.Equal(2, refusals.Count);
+        Assert.All(refusals, r => Assert.False(MsiCondition.Evaluate(r[1], removal), r[0]));
     }
 
     [MsitoolsFact]

@@ -155,8 +155,8 @@ public sealed class WindowsSequenceTests
     /// </summary>
     [MsitoolsTheory]
     [InlineData("ValidatePartnerId", "1", "PorSetupCustomAction", "ValidatePartnerId", "120", "NOT (REMOVE~=\"ALL\")")]
-    [InlineData("RefuseNonAdministrator", "19", "", "POR1004: Only an administrator or SYSTEM can install, repair or change [ProductName], and nothing was changed. Run msiexec from an elevated command prompt (Run as administrator), or deploy by Group Policy, Configuration Manager or an RMM agent.", "101", "NOT AdminUser")]
-    [InlineData("RefusePerUserInstall", "19", "", "POR1005: [ProductName] installs for the whole computer only, and nothing was changed. Remove ALLUSERS and MSIINSTALLPERUSER from the msiexec command line.", "102", "NOT (ALLUSERS=1)")]
+    [InlineData("RefuseNonAdministrator", "19", "", "POR1004: Only an administrator or SYSTEM can install, repair or change [ProductName], and nothing was changed. Run msiexec from an elevated command prompt (Run as administrator), or deploy by Group Policy, Configuration Manager or an RMM agent.", "101", "NOT AdminUser AND NOT (REMOVE~=\"ALL\")")]
+    [InlineData("RefusePerUserInstall", "19", "", "POR1005: [ProductName] installs for the whole computer only, and nothing was changed. Remove ALLUSERS and MSIINSTALLPERUSER from the msiexec command line.", "102", "NOT (ALLUSERS=1) AND NOT (REMOVE~=\"ALL\")")]
     [InlineData("RememberPreviousPartnerId", "51", "PREVIOUSPARTNERID", "[PartnerValueBefore]", "140", "NOT ProductInstalled AND NOT WIX_UPGRADE_DETECTED AND PartnerValueBefore AND NOT PREVIOUSPARTNERID")]
     [InlineData("SetRestorePreviousPartnerIdData", "51", "RestorePreviousPartnerId", "[PREVIOUSPARTNERID]", "1450", "REMOVE~=\"ALL\" AND NOT UPGRADINGPRODUCTCODE AND PREVIOUSPARTNERID")]
     [InlineData("SetRollbackPartnerValueData", "51", "RollbackPartnerValue", "[PartnerValueBefore]", "1460", "NOT (REMOVE~=\"ALL\")")]

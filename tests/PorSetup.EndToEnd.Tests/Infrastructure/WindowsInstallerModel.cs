@@ -113,12 +113,14 @@ public static partial class WindowsInstallerModel
         var sameProduct = registered is not null && registered.ProductCode == package.ProductCode;
         var reinstallMode = commandLine.GetValueOrDefault("REINSTALLMODE", string.Empty);
 
-        // A package with the installed product's ProductCode and another PackageCode is the installed product changed:
-        // "ERROR_PRODUCT_VERSION 1638: Another version of this product is already installed" (Error Codes), unless it
-        // replaces the cached package, as Microsoft's small update does: "msiexec /I [path to updated .msi file]
-        // REINSTALL=ALL REINSTALLMODE=vomus" (Applying Small Updates by Reinstalling the Product); "v: ... re-cache the
-        // local package" (REINSTALLMODE).
-        if (sameProduct && !machine.Advertised && registered!.PackageCode != package.PackageCode && !reinstallMode.Contains('v', StringComparison.Ordinal))
+        // A package with the installed product's ProductCode and another PackageCode: "ERROR_PRODUCT_VERSION 1638:
+        // Another version of this product is already installed" (Error Codes; that this is when Windows answers it is
+        // inference, measured as a difference with Wine in windows-truth.md), unless a reinstall replaces the cached
+        // package, as Microsoft's small update does: "msiexec /I [path to updated .msi file] REINSTALL=ALL
+        // REINSTALLMODE=vomus" (Applying Small Updates by Reinstalling the Product); "v: ... re-cache the local
+        // package" (REINSTALLMODE).
+        var recaches = commandLine.GetValueOrDefault("REINSTALL", string.Empty).Length > 0 && reinstallMode.Contains('v', StringComparison.Ordinal);
+        if (sameProduct && !machine.Advertised && registered!.PackageCode != package.PackageCode && !recaches)
         {
             return WindowsOutcome.Unchanged(1638, machine, "Another version of this product is already installed.");
         }
@@ -132,31 +134,25 @@ public static partial class WindowsInstallerModel
         // managed"; "if a non-administrator user then installs the advertised application, the installation can run
         // with elevated privileges. Non-administrator users still cannot install unadvertised packages that require
         // elevated privileges" (Installing a Package with Elevated Privileges for a Non-Admin).
+        // (The sentence comes from a page on Group Policy's assigned and published applications; the per-machine page
+        // extends it to every per-machine product.)
         var managed = maintenance || advertisedInstall;
         var elevated = managed || caller is Caller.ElevatedAdministrator or Caller.System;
-        if (!elevated && !perUser)
-        {
-            // "If UAC is enabled and the correct Admin credentials are not provided, the installation fails with an
-            // error stating that administrator privileges are required" (ALLUSERS). A silent run has no prompt. The
-            // message is Windows Installer's 1925 ("You do not have sufficient privileges to complete this installation
-            // for all users of the machine", Windows Installer Error Messages); msiexec's exit code for it is not
-            // documented: ERROR_INSTALL_FAILURE (1603) is assumed, which is what PorSetup's docs tell admins to expect.
-            return WindowsOutcome.Unchanged(1603, machine, "Error 1925: You do not have sufficient privileges to complete this installation for all users of the machine.");
-        }
-
-        var administrator = IsAdministrator(caller, reading);
         var properties = new Dictionary<string, string>(package.Properties, StringComparer.Ordinal);
 
-        // "The list of transforms is fixed when the product is first installed", and applied again at every maintenance
-        // operation (Applying Transforms); Group Policy gives the transforms when it assigns (advertises) the package.
+        // "The installer applies all the transforms in the transforms list at every installation, advertisement,
+        // installation-on-demand, or maintenance installation of the package"; "the transforms list cannot be
+        // modified once installed" (Applying Transforms). Group Policy gives the list when it assigns (advertises).
         foreach (var (name, value) in (sameProduct ? machine.Transform : transform) ?? new Dictionary<string, string>())
         {
             properties[name] = value;
         }
 
-        PassCommandLine(commandLine, properties, package, passAll: administrator || (perUser && !managed));
+        // An unmanaged run passes everything ("This is an unmanaged installation that is not being done with elevated
+        // privileges", Public Properties), and so does an administrator's.
+        PassCommandLine(commandLine, properties, package, passAll: !managed || PassesEveryProperty(caller, reading));
         ResolveAllUsers(properties);
-        SetEngineProperties(properties, machine, registered, package, maintenance, advertisedInstall, administrator, managed, reading);
+        SetEngineProperties(properties, machine, registered, package, maintenance, advertisedInstall, IsAdminUser(caller, reading), managed, reading);
 
         var before = registered is null ? 0 : 1;
         if (package.LaunchConditions.FirstOrDefault(row => !MsiCondition.Evaluate(row[0], properties)) is { } failed)
@@ -167,6 +163,17 @@ public static partial class WindowsInstallerModel
         if (RunImmediateActions(package, properties, machine.Partner) is { } refusal)
         {
             return WindowsOutcome.Unchanged(1603, machine, refusal, properties);
+        }
+
+        if (!elevated && !perUser)
+        {
+            // "If UAC is enabled and the correct Admin credentials are not provided, the installation fails with an
+            // error stating that administrator privileges are required" (ALLUSERS): a silent run has no prompt, and the
+            // failure comes when the script starts (InstallInitialize), after the actions modelled above. The message
+            // is Windows Installer's 1925 ("You do not have sufficient privileges to complete this installation for
+            // all users of the machine", Windows Installer Error Messages); msiexec's exit code for it is not
+            // documented: ERROR_INSTALL_FAILURE (1603) is assumed.
+            return WindowsOutcome.Unchanged(1603, machine, "Error 1925: You do not have sufficient privileges to complete this installation for all users of the machine.", properties);
         }
 
         var reinstall = properties.GetValueOrDefault("REINSTALL", string.Empty).Length > 0;
@@ -195,13 +202,13 @@ public static partial class WindowsInstallerModel
 
     private static WindowsOutcome Uninstall(WindowsMachine machine, ModelPackage package, Caller caller, WindowsReading reading)
     {
-        if (machine.Package is null || machine.Advertised || new ModelPackage(machine.Package).ProductCode != package.ProductCode)
+        if (machine.Package is null || new ModelPackage(machine.Package).ProductCode != package.ProductCode)
         {
             return WindowsOutcome.Unchanged(1605, machine, "This action is only valid for products that are currently installed.");
         }
 
-        var administrator = IsAdministrator(caller, reading);
-        if (!administrator)
+        // The message's own words; no page says more of when Windows raises it.
+        if (!IsAdminUser(caller, reading))
         {
             return WindowsOutcome.Unchanged(1603, machine, "Error 1730: You must be an Administrator to remove this application.");
         }
@@ -212,7 +219,9 @@ public static partial class WindowsInstallerModel
             properties[name] = value;
         }
 
-        SetEngineProperties(properties, machine, null, package, maintenance: true, advertisedInstall: false, administrator, managed: true, reading);
+        // An advertised product can be removed ("The package must be authored so that advertised applications can be
+        // uninstalled", Removing an Advertised Application); it never wrote the Partner value.
+        SetEngineProperties(properties, machine, null, package, maintenance: !machine.Advertised, advertisedInstall: machine.Advertised, adminUser: true, managed: true, reading);
         if (RunImmediateActions(package, properties, machine.Partner) is { } refusal)
         {
             return WindowsOutcome.Unchanged(1603, machine, refusal, properties);
@@ -224,7 +233,7 @@ public static partial class WindowsInstallerModel
         var putBack = MsiCondition.Evaluate(data.Condition, properties) && MsiCondition.Evaluate(restore.Condition, properties)
             ? Format(package.CustomActions["SetRestorePreviousPartnerIdData"][3], properties)
             : null;
-        return new WindowsOutcome(0, true, 0, putBack, null, null, properties);
+        return new WindowsOutcome(0, true, 0, putBack ?? (machine.Advertised ? machine.Partner : null), null, null, properties);
     }
 
     // The type-19, type-51 and DLL actions before CostInitialize, in sequence order; returns the text of a refusal.
@@ -273,7 +282,8 @@ public static partial class WindowsInstallerModel
     // can be overridden by all users if any of the following conditions are true. The user is a system administrator.
     // ... This is an unmanaged installation that is not being done with elevated privileges." Otherwise the restricted
     // public properties and those "included with the default list" by SecureCustomProperties; "Ignoring disallowed
-    // property" is all the verbose log says of the others. "Private property values cannot be overridden at a command
+    // property" is all the verbose log says of the others. (Restricted Public Properties still lists "The system is
+    // Windows 2000" among its conditions; Public Properties states the rule without it, and the model follows that.) "Private property values cannot be overridden at a command
     // line" (Private Properties): a name with a lower-case letter never passes.
     private static void PassCommandLine(IReadOnlyDictionary<string, string> commandLine, Dictionary<string, string> properties, ModelPackage package, bool passAll)
     {
@@ -289,7 +299,9 @@ public static partial class WindowsInstallerModel
 
     // "If the value of the ALLUSERS property is set to 2, the Windows Installer always resets the value of the ALLUSERS
     // property to 1 and performs a per-machine installation or it resets the value ... to an empty string ("") and
-    // performs a per-user installation" (ALLUSERS); per-user when "MSIINSTALLPERUSER" is 1 (MSIINSTALLPERUSER).
+    // performs a per-user installation" (ALLUSERS); which one, the MSIINSTALLPERUSER page says: "If the value of the
+    // ALLUSERS property does not equal 2, the Windows Installer ignores the value of the MSIINSTALLPERUSER property",
+    // and with 1 it installs per user (on Windows 7 / Server 2008 R2 and later, which PorSetup's servers are).
     private static void ResolveAllUsers(Dictionary<string, string> properties)
     {
         if (properties.GetValueOrDefault("ALLUSERS") == "2")
@@ -313,7 +325,7 @@ public static partial class WindowsInstallerModel
         ModelPackage package,
         bool maintenance,
         bool advertisedInstall,
-        bool administrator,
+        bool adminUser,
         bool managed,
         WindowsReading reading)
     {
@@ -327,23 +339,28 @@ public static partial class WindowsInstallerModel
         }
 
         // "The FindRelatedProducts action only runs the first time the product is installed. The FindRelatedProducts
-        // action does not run during maintenance mode or uninstallation" (FindRelatedProducts).
+        // action does not run during maintenance mode or uninstallation" (FindRelatedProducts). An advertised
+        // product's install is its first, but the one registered package the model holds is that product itself.
         if (!maintenance && !advertisedInstall && registered is not null)
         {
             FindRelatedProducts(package, registered, properties);
         }
 
-        // AdminUser: "The installer sets these properties if the user has administrator privileges, if the application
-        // has been assigned by a system administrator, or if both ... AlwaysInstallElevated are set" (AdminUser), unless
-        // the package sets MSIUSEREALADMINDETECTION "to 1 to request that the installer use actual user information when
-        // setting the AdminUser property" (MSIUSEREALADMINDETECTION). Privileged is set in both cases (Privileged).
+        // AdminUser (https://learn.microsoft.com/en-us/windows/win32/msi/adminuser): "Windows Server 2008 and Windows
+        // Vista: The AdminUser property is the same as the Privileged property ... The installer sets these properties
+        // if the user has administrator privileges, if the application has been assigned by a system administrator, or
+        // if both the user and machine policies AlwaysInstallElevated are set". The page names no later version; public
+        // reports of msi.dll say the same holds since (windows-truth.md), so the model takes the unsafe reading: a
+        // managed run sets AdminUser for anyone, unless the package sets MSIUSEREALADMINDETECTION "to 1 to request that
+        // the installer use actual user information when setting the AdminUser property" (MSIUSEREALADMINDETECTION,
+        // whose requirements name Windows Installer 5.0 on Windows Server 2012). Privileged is set in both cases.
         var realAdminDetection = properties.GetValueOrDefault("MSIUSEREALADMINDETECTION") == "1";
-        if (administrator || (managed && !realAdminDetection))
+        if (adminUser || (managed && !realAdminDetection))
         {
             properties["AdminUser"] = "1";
         }
 
-        if (administrator || managed)
+        if (adminUser || managed)
         {
             properties["Privileged"] = "1";
         }
@@ -360,10 +377,19 @@ public static partial class WindowsInstallerModel
         }
     }
 
-    private static bool IsAdministrator(Caller caller, WindowsReading reading) => caller switch
+    private static bool PassesEveryProperty(Caller caller, WindowsReading reading) => caller switch
     {
         Caller.ElevatedAdministrator or Caller.System => true,
-        Caller.FilteredAdministrator => reading.FilteredAdministratorIsAdministrator,
+        Caller.FilteredAdministrator => reading.FilteredAdministratorPassesEveryProperty,
+        _ => false,
+    };
+
+    // LocalSystem's token and an elevated administrator's hold the Administrators group: AdminUser by "actual user
+    // information".
+    private static bool IsAdminUser(Caller caller, WindowsReading reading) => caller switch
+    {
+        Caller.ElevatedAdministrator or Caller.System => true,
+        Caller.FilteredAdministrator => reading.FilteredAdministratorIsAdminUser,
         _ => false,
     };
 

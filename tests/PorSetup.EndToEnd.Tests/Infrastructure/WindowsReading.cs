@@ -12,10 +12,14 @@ namespace PorSetup.EndToEnd.Tests.Infrastructure;
 /// is not installed on the user's computer and the installer does not set the Installed Property"; nothing shows that
 /// Group Policy's install at startup follows it.
 /// </param>
-/// <param name="FilteredAdministratorIsAdministrator">
-/// Whether an administrator whose prompt UAC did not elevate counts as "a system administrator" (Public Properties:
-/// "All public properties can be overridden by all users if ... The user is a system administrator") and as one
-/// whose "actual user information" sets AdminUser (MSIUSEREALADMINDETECTION). No page says which token is asked.
+/// <param name="FilteredAdministratorPassesEveryProperty">
+/// Whether an administrator whose prompt UAC did not elevate counts as "a system administrator" for the public
+/// properties a managed installation passes to its elevated side (Public Properties: "All public properties can be
+/// overridden by all users if any of the following conditions are true. The user is a system administrator.").
+/// </param>
+/// <param name="FilteredAdministratorIsAdminUser">
+/// Whether that administrator's "actual user information" sets AdminUser (MSIUSEREALADMINDETECTION). No page says
+/// which token either check asks, so the two are read independently.
 /// </param>
 /// <param name="ReinstallWithoutModeRewritesRegistry">
 /// REINSTALL without REINSTALLMODE: "By default, no registry entries are rewritten" (REINSTALL,
@@ -23,12 +27,17 @@ namespace PorSetup.EndToEnd.Tests.Infrastructure;
 /// "m" rewrites "all required registry entries from the Registry Table that go to the HKEY_LOCAL_MACHINE" hive
 /// (REINSTALLMODE, https://learn.microsoft.com/en-us/windows/win32/msi/reinstallmode).
 /// </param>
-public sealed record WindowsReading(bool AdvertisedProductIsInstalled, bool FilteredAdministratorIsAdministrator, bool ReinstallWithoutModeRewritesRegistry)
+public sealed record WindowsReading(
+    bool AdvertisedProductIsInstalled,
+    bool FilteredAdministratorPassesEveryProperty,
+    bool FilteredAdministratorIsAdminUser,
+    bool ReinstallWithoutModeRewritesRegistry)
 {
-    /// <summary>Every combination of the three readings.</summary>
+    /// <summary>Every combination of the four readings.</summary>
     public static IReadOnlyList<WindowsReading> All { get; } =
         [.. from advertised in new[] { false, true }
-            from filtered in new[] { false, true }
+            from passes in new[] { false, true }
+            from adminUser in new[] { false, true }
             from reinstall in new[] { false, true }
-            select new WindowsReading(advertised, filtered, reinstall)];
+            select new WindowsReading(advertised, passes, adminUser, reinstall)];
 }
