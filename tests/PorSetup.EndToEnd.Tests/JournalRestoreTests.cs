@@ -116,6 +116,23 @@ public sealed class JournalRestoreTests : IDisposable
         Assert.Equal(allowed, JournalLimits.IsAtOrBelow(path, folder));
     }
 
+    // Every test machine checks a claim so (Wine's too): a test that claims elsewhere fails under Wine already.
+    [Theory]
+    [InlineData(@"C:\Windows\Setup\Scripts\PostIC.cmd", true)]
+    [InlineData(@"C:\Windows\Logs\PorSetup.log", true)]
+    [InlineData(@"C:\long", true)]
+    [InlineData(@"C:\Windows\System32\drivers\etc\hosts", false)]
+    [InlineData(@"C:\Windows\Setup\ScriptsOld\PostIC.cmd", false)]
+    public void AClaimOutsideTheLimits_IsRefused_NamingIt(string path, bool allowed)
+    {
+        var refusal = Record.Exception(() => JournalLimits.Windows.CheckClaim(path));
+
+        Assert.Equal(allowed, refusal is null);
+        Assert.True(allowed || refusal!.Message.StartsWith(path, StringComparison.Ordinal), refusal?.Message);
+        Assert.Null(Record.Exception(() => JournalLimits.Windows.CheckClaim(JournalLimits.InstallerPolicyKey, "Logging")));
+        Assert.NotNull(Record.Exception(() => JournalLimits.Windows.CheckClaim(MachineRegistry.MsoKey, "Partner")));
+    }
+
     [Fact]
     public void ThePreRunCheck_NamesWhatTheTestsLeave()
     {

@@ -19,6 +19,27 @@ public sealed record JournalLimits(IReadOnlyList<string> Folders, IReadOnlyList<
 
     public bool AllowsKey(string key) => this.RegistryKeys.Any(allowed => string.Equals(key, allowed, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// Throws, naming the path, unless a test may claim it: every test machine asks (Wine's too, where nothing needs
+    /// restoring), so that a test that claims elsewhere fails here, not first on a real Windows.
+    /// </summary>
+    public void CheckClaim(string windowsPath)
+    {
+        if (!this.AllowsPath(windowsPath))
+        {
+            throw new InvalidOperationException($"{windowsPath} is not in a folder a test may claim ({string.Join(", ", this.Folders)}): add the folder to JournalLimits.Windows, and to LocalLeftovers if a run leaves it.");
+        }
+    }
+
+    /// <summary>The same for a registry value's key.</summary>
+    public void CheckClaim(string key, string name)
+    {
+        if (!this.AllowsKey(key))
+        {
+            throw new InvalidOperationException($@"{key}\{name} is not a value a test may claim (only values of {string.Join(", ", this.RegistryKeys)}).");
+        }
+    }
+
     /// <summary>path is folder, or inside it (compared without case, as Windows does).</summary>
     public static bool IsAtOrBelow(string path, string folder)
     {

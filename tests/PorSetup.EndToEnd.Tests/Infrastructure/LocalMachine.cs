@@ -156,11 +156,7 @@ public sealed class LocalMachine : TestMachine
     public override string Claim(string windowsPath)
     {
         var path = Path.GetFullPath(windowsPath);
-        if (!JournalLimits.Windows.AllowsPath(path))
-        {
-            throw new InvalidOperationException($"{path} is not in a folder a test may claim ({string.Join(", ", JournalLimits.Windows.Folders)}): add the folder to JournalLimits.Windows, and to LocalLeftovers if a run leaves it.");
-        }
-
+        JournalLimits.Windows.CheckClaim(path);
         if (File.Exists(path) || Directory.Exists(path))
         {
             throw new InvalidOperationException($"{path} already exists on this machine, and the test would change or remove it: move it away, or run the tests on a throw-away machine.");
@@ -178,11 +174,7 @@ public sealed class LocalMachine : TestMachine
 
     public override void ClaimRegistryValue(string key, string name)
     {
-        if (!JournalLimits.Windows.AllowsKey(key))
-        {
-            throw new InvalidOperationException($"{key} is not a key a test may claim a value of ({string.Join(", ", JournalLimits.Windows.RegistryKeys)}).");
-        }
-
+        JournalLimits.Windows.CheckClaim(key, name);
         if (this.registry.Get(key, name) is not null)
         {
             throw new InvalidOperationException($"{key}\\{name} already exists on this machine, and the test would change or remove it: remove it, or run the tests on a throw-away machine.");
