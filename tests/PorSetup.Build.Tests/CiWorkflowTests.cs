@@ -5,7 +5,7 @@ namespace PorSetup.Build.Tests;
 /// <summary>.github/workflows/ci.yml, which cannot run here: its jobs run the README's commands.</summary>
 public sealed class CiWorkflowTests
 {
-    private static string Workflow => File.ReadAllText(Path.Combine(RepositoryFiles.Root, ".github", "workflows", "ci.yml"));
+    private static string Workflow => RepositoryFiles.ReadText(".github/workflows/ci.yml");
 
     [Fact]
     public void TheLinuxJob_RunsCiRun()
@@ -13,7 +13,7 @@ public sealed class CiWorkflowTests
         var linux = Job("linux");
 
         Assert.Contains("run: bash .ci/run", linux, StringComparison.Ordinal);
-        Assert.Contains("dotnet pwsh ./build.ps1 -Test", File.ReadAllText(Path.Combine(RepositoryFiles.Root, ".ci", "run")), StringComparison.Ordinal);
+        Assert.Contains("dotnet pwsh ./build.ps1 -Test", RepositoryFiles.ReadText(".ci/run"), StringComparison.Ordinal);
     }
 
     [Fact]

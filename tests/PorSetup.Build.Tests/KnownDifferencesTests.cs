@@ -26,7 +26,7 @@ public sealed class KnownDifferencesTests(BuiltPackage package) : IClassFixture<
     [Fact]
     public void TheDocs_ExplainEachDifference()
     {
-        var docs = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "docs", "wine-and-windows.md"));
+        var docs = RepositoryFiles.ReadText("docs/wine-and-windows.md");
         var section = docs[docs.IndexOf("## The Linux MSI and WiX's", StringComparison.Ordinal)..];
 
         Assert.All(Differences.Concat(Agreements), d => Assert.Contains($"`{d}`", section, StringComparison.Ordinal));

@@ -45,7 +45,7 @@ public sealed partial class WindowsBuildScriptTests
         var actual = RunBuildScriptFunction($"Get-ArtifactMsiPath '{artifacts}' '{culture}'");
 
         Assert.Equal(Normalize(Path.Combine(RepositoryFiles.Root, documented)), Normalize(actual));
-        Assert.Contains($"`{documented}`", File.ReadAllText(Path.Combine(RepositoryFiles.Root, "README.md")), StringComparison.Ordinal);
+        Assert.Contains($"`{documented}`", RepositoryFiles.ReadText("README.md"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -56,7 +56,8 @@ public sealed partial class WindowsBuildScriptTests
             (Invoke-Expression $assignment.Right.Extent.Text).Keys
             """).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-        var readme = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "README.md"));
+        // Line endings as checked out: LF here, CRLF where Git converts (see RepositoryFiles.ReadText).
+        var readme = RepositoryFiles.ReadText("README.md");
         var section = readme[readme.IndexOf("Windows prerequisites", StringComparison.Ordinal)..];
         section = section[..section.IndexOf("\n\n", section.IndexOf("\n- ", StringComparison.Ordinal), StringComparison.Ordinal)];
         var listed = PrerequisiteItem().Matches(section).Select(m => m.Groups[1].Value).ToArray();
@@ -65,24 +66,32 @@ public sealed partial class WindowsBuildScriptTests
         Assert.Equal(checkedFor, listed);
     }
 
-    // Run here with a stand-in %ProgramFiles%: no Visual Studio, no Windows SDK (no HKLM: drive off Windows).
+    // Run here with a stand-in %ProgramFiles% and PATH: no Visual Studio, no Windows SDK (no HKLM: drive off Windows),
+    // and no LLVM but where the case puts it. PATH is replaced too: a Windows runner has LLVM's bin folder on it.
     [Theory]
-    [InlineData(false, "Visual Studio C++ build tools;LLVM clang and lld-link")]
-    [InlineData(true, "Visual Studio C++ build tools")]
-    public void FindWindowsPrerequisites_NamesWhatIsMissing_AndFindsLlvmInItsDefaultFolder(bool llvmInstalled, string missing)
+    [InlineData("nowhere", "Visual Studio C++ build tools;LLVM clang and lld-link")]
+    [InlineData("ProgramFiles", "Visual Studio C++ build tools")]
+    [InlineData("PATH", "Visual Studio C++ build tools")]
+    public void FindWindowsPrerequisites_NamesWhatIsMissing_AndFindsLlvmInItsDefaultFolderOrOnPath(string llvm, string missing)
     {
         var programFiles = Directory.CreateTempSubdirectory("porsetup-programfiles-");
         try
         {
-            if (llvmInstalled)
+            var path = Directory.CreateDirectory(Path.Combine(programFiles.FullName, "path")).FullName;
+            var bin = llvm switch
             {
-                var bin = Directory.CreateDirectory(Path.Combine(programFiles.FullName, "LLVM", "bin")).FullName;
+                "ProgramFiles" => Directory.CreateDirectory(Path.Combine(programFiles.FullName, "LLVM", "bin")).FullName,
+                "PATH" => path,
+                _ => null,
+            };
+            if (bin is not null)
+            {
                 File.WriteAllText(Path.Combine(bin, "clang.exe"), string.Empty);
                 File.WriteAllText(Path.Combine(bin, "lld-link.exe"), string.Empty);
             }
 
             var output = RunBuildScriptFunction($$"""
-                $env:ProgramFiles = '{{programFiles.FullName}}'; ${env:ProgramFiles(x86)} = '{{programFiles.FullName}}'
+                $env:ProgramFiles = '{{programFiles.FullName}}'; ${env:ProgramFiles(x86)} = '{{programFiles.FullName}}'; $env:PATH = '{{path}}'
                 try { Find-WindowsPrerequisites } catch { $_.Exception.Message }
                 """);
 

@@ -34,7 +34,7 @@ public sealed class InspectCommandTests : IDisposable
             Lines(run));
     }
 
-    [Fact]
+    [MsitoolsFact]
     public void APackageWithAStampedPartnerId_ShowsIt_AfterPartnerId()
     {
         var msi = TestMsi.CopyWithProperty(this.folder, "Stamped.msi", PropertyNames.StampedPartnerId, "2345678");
@@ -45,7 +45,7 @@ public sealed class InspectCommandTests : IDisposable
         Assert.Equal(["PARTNERID: (not set)", "Stamped Partner ID (StampedPartnerId): 2345678"], Lines(run)[1..3]);
     }
 
-    [Fact]
+    [MsitoolsFact]
     public void APackageWithPartnerId_ShowsIt()
     {
         var msi = TestMsi.CopyWithProperty(this.folder, "WithId.msi", PropertyNames.PartnerId, "3456789");

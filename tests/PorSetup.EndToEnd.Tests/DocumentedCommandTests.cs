@@ -224,12 +224,18 @@ public sealed class DocumentedCommandTests
             Check: run =>
             {
                 run.Expect(0, null);
-                var stamped = PorSetup.Build.MsiTables.ReadProperties(Path.Combine(run.Folder, "PorSetup-1234567.msi"));
-                Assert.Equal(Id, stamped["StampedPartnerId"]);
+
+                // The copy installs the ID with no property on the command line (as Group Policy runs it), read by
+                // the machine's own msiexec rather than msitools (none on Windows; OutputFileTests reads its tables).
+                var stamped = Path.Combine(run.Folder, "PorSetup-1234567.msi");
+                new PackageInstaller(run.Machine, stamped).InstallProduct(MsiExecReturnCode.SUCCESS);
+                Assert.Equal(Id, run.Machine.Registry.Partner);
 
                 // A ProductCode of its own: no 1638 against the MSI it was made from (the guide's remedy for copies
-                // stamped by earlier porsetup versions, which kept the original's).
-                Assert.NotEqual(PorSetup.Build.MsiTables.ReadProperties(run.Msi)["ProductCode"], stamped["ProductCode"]);
+                // stamped by earlier porsetup versions, which kept the original's). The installed product is the
+                // copy's, not the original's.
+                Assert.True(run.Machine.IsInstalled(stamped));
+                Assert.False(run.Machine.IsInstalled(run.Msi));
             }),
         new("porsetup transform writes PartnerId-1234567.mst",
             "porsetup transform PorSetup.msi --partner-id 1234567",

@@ -11,6 +11,7 @@ namespace PorSetup.EndToEnd.Tests;
 public sealed class TestMachineChoiceTests
 {
     private static readonly Func<bool> Elevated = () => true;
+    private static readonly Func<string?> NoJournal = () => null;
     private static readonly Func<IReadOnlyList<string>> NothingOwned = () => [];
 
     [Theory]
@@ -70,7 +71,7 @@ public sealed class TestMachineChoiceTests
     [Fact]
     public void OnWindows_LocalNotElevated_IsRefused_WithoutLookingAtTheMachine()
     {
-        var choice = TestMachineChoice.Decide(true, "local", () => false, () => throw new InvalidOperationException("not to be read"));
+        var choice = TestMachineChoice.Decide(true, "local", () => false, () => throw new InvalidOperationException("not to be restored"), () => throw new InvalidOperationException("not to be read"));
 
         Assert.Null(choice.Kind);
         Assert.Contains("elevated", choice.Refusal, StringComparison.Ordinal);
@@ -79,20 +80,41 @@ public sealed class TestMachineChoiceTests
     [Fact]
     public void OnWindows_LocalWithPorSetupInstalled_IsRefused_NamingWhatIsThere()
     {
-        var choice = TestMachineChoice.Decide(true, "local", Elevated, () => ["installed product {1}", @"HKLM\SOFTWARE\PorSetup (64-bit view)"]);
+        var choice = TestMachineChoice.Decide(true, "local", Elevated, NoJournal, () => ["installed product {1}", @"HKLM\SOFTWARE\PorSetup (64-bit view)"]);
 
         Assert.Null(choice.Kind);
         Assert.Contains(@"Found: installed product {1}; HKLM\SOFTWARE\PorSetup (64-bit view).", choice.Refusal, StringComparison.Ordinal);
     }
 
+    // An interrupted run's journal is put back before the machine is looked at: what it restores is not "owned".
+    [Fact]
+    public void OnWindows_AnInterruptedRun_IsRestoredBeforeThePreRunCheck()
+    {
+        var asked = new List<string>();
+
+        var choice = TestMachineChoice.Decide(true, "local", Elevated, () => { asked.Add("restore"); return null; }, () => { asked.Add("owned"); return []; });
+
+        Assert.Equal(TestMachineKind.Local, choice.Kind);
+        Assert.Equal(["restore", "owned"], asked);
+    }
+
+    [Fact]
+    public void OnWindows_AJournalThatCannotBeRestored_IsRefused_SayingWhy()
+    {
+        var choice = TestMachineChoice.Decide(true, "local", Elevated, () => "msiexec /x {1} returned 1603", () => throw new InvalidOperationException("not to be read"));
+
+        Assert.Null(choice.Kind);
+        Assert.Equal("PORSETUP_TEST_MACHINE=local: msiexec /x {1} returned 1603", choice.Refusal);
+    }
+
     [Fact]
     public void OnLinux_NeitherElevationNorTheMachineIsAsked()
     {
-        var choice = TestMachineChoice.Decide(false, null, () => throw new InvalidOperationException("not to be asked"), () => throw new InvalidOperationException("not to be read"));
+        var choice = TestMachineChoice.Decide(false, null, () => throw new InvalidOperationException("not to be asked"), () => throw new InvalidOperationException("not to be restored"), () => throw new InvalidOperationException("not to be read"));
 
         Assert.Equal(TestMachineKind.Wine, choice.Kind);
     }
 
     private static TestMachineChoice Decide(bool isWindows, string? variable) =>
-        TestMachineChoice.Decide(isWindows, variable, Elevated, NothingOwned);
+        TestMachineChoice.Decide(isWindows, variable, Elevated, NoJournal, NothingOwned);
 }

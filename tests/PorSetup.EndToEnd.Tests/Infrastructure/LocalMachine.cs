@@ -13,9 +13,13 @@ namespace PorSetup.EndToEnd.Tests.Infrastructure;
 /// own, with real exit codes; the registry is read and written through the registry API in the 64-bit view (or the
 /// 32-bit one when asked); the installed PorSetup products are Windows Installer's own answer
 /// (MsiEnumRelatedProducts with PorSetup's UpgradeCode, not the Add/Remove Programs entries, which a package can
-/// hide). Tests run one at a time: a machine is held from Create to Dispose. Dispose puts the machine back as the
-/// test found it (<see cref="RestoreSteps"/>: uninstalls the PorSetup products it installed, puts the MSO key's
-/// values back, removes what the test claimed, each item on its own), then checks the Partner value,
+/// hide). Tests run one at a time: a machine is held from Create to Dispose. Before it changes anything, and again
+/// before each claim, it writes what it will put back to a journal on disk (<see cref="LocalJournal"/>, at
+/// <see cref="LocalJournalFile.DefaultPath"/>); Create first restores a journal an interrupted run left, and refuses
+/// to start when it cannot. Dispose puts the machine back as the journal says the test found it
+/// (<see cref="JournalRestore"/> in <see cref="RestoreSteps"/>' order: uninstalls the PorSetup products it
+/// installed, puts the MSO key's values back, removes what the test claimed, each item on its own) and deletes the
+/// journal when all of that succeeded, then checks the Partner value,
 /// HKLM\SOFTWARE\PorSetup, the products and the custom action's temporary files against the state it read at
 /// Create, and cleans up what is left as far as it can, so that the next test starts clean. Every failure and
 /// difference fails the test, named. Written to the documentation; never run where this project is built.
@@ -27,16 +31,25 @@ public sealed class LocalMachine : TestMachine
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(5);
 
     private readonly LocalRegistry registry = new();
-    private readonly List<(string Path, string ExistingAncestor)> claimedPaths = [];
-    private readonly List<(string Key, string Name, string ExistingKey)> claimedValues = [];
+    private readonly LocalRestorableMachine restorable;
     private readonly LocalMachineState before;
+    private LocalJournal journal;
     private bool disposed;
 
     private LocalMachine()
     {
         this.Root = TestWorkspace.NewFolder("local");
         Directory.CreateDirectory(Path.Combine(this.Root, "tmp"));
+        this.restorable = new LocalRestorableMachine(this.Uninstall);
         this.before = LocalMachineState.Read(this, this.registry);
+        this.journal = LocalJournal.Begin(
+            this.before.Products,
+            [.. this.before.MsoValues.Select(view => new JournalView(
+                view.Key,
+                [.. view.Value.Select(v => JournalValue.From(v.Name, v.Kind.ToString(), v.Value))],
+                this.before.MsoKeysThatExisted[view.Key],
+                this.registry.KeyExists(MachineRegistry.PorSetupKey, view.Key)))]);
+        LocalJournalFile.Write(LocalJournalFile.DefaultPath, this.journal);
     }
 
     public override bool IsWine => false;
@@ -57,6 +70,11 @@ public sealed class LocalMachine : TestMachine
         OneTestAtATime.Wait();
         try
         {
+            if (RestoreInterruptedRun() is { } refusal)
+            {
+                throw new InvalidOperationException(refusal);
+            }
+
             return new LocalMachine();
         }
         catch
@@ -76,7 +94,10 @@ public sealed class LocalMachine : TestMachine
         return new WindowsPrincipal(identity).IsInRole(WindowsBuiltInRole.Administrator);
     }
 
-    /// <summary>What PorSetup owns on this machine now: products with its UpgradeCode, and its own registry key.</summary>
+    /// <summary>
+    /// What PorSetup or its tests own on this machine now: products with its UpgradeCode, its own registry key, and
+    /// what the tests create (<see cref="LocalLeftovers"/>: the OEM scripts, the installer logging policy, PorSetup's folders).
+    /// </summary>
     public static IReadOnlyList<string> WhatPorSetupOwnsHere()
     {
         var registry = new LocalRegistry();
@@ -86,7 +107,46 @@ public sealed class LocalMachine : TestMachine
             .. new[] { RegistryView.Registry64, RegistryView.Registry32 }
                 .Where(view => registry.KeyExists(MachineRegistry.PorSetupKey, view))
                 .Select(view => $"{MachineRegistry.PorSetupKey} ({(view == RegistryView.Registry64 ? "64" : "32")}-bit view)"),
+            .. LocalLeftovers.Find(path => File.Exists(path) || Directory.Exists(path), (key, name) => registry.Get(key, name) is not null),
         ];
+    }
+
+    /// <summary>
+    /// Puts back what the journal of an interrupted run (<see cref="LocalJournalFile.DefaultPath"/>) says, and
+    /// deletes it: null when there was none or the machine is back; else why the local machine must not be used
+    /// (the journal then stays). Run before the pre-run check and before every test; the restore command runs it too.
+    /// </summary>
+    public static string? RestoreInterruptedRun()
+    {
+        var path = LocalJournalFile.DefaultPath;
+        LocalJournal? journal;
+        try
+        {
+            journal = LocalJournalFile.Read(path);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            return $"The journal of an interrupted test run cannot be read ({e.Message}): the machine may still hold that run's changes. Put back what it lists by hand, then delete {path}.";
+        }
+
+        if (journal is null)
+        {
+            return null;
+        }
+
+        if (journal.ProcessId != Environment.ProcessId && IsRunningSince(journal.ProcessId, journal.Started))
+        {
+            return $"{path} belongs to a test run still running (process {journal.ProcessId}, since {journal.Started:u}): one run at a time on this machine.";
+        }
+
+        var problems = JournalRestore.Recover(journal, new LocalRestorableMachine(LocalRestorableMachine.MsiexecUninstall), JournalLimits.Windows);
+        if (problems.Count > 0)
+        {
+            return $"The journal of an interrupted test run ({path}, process {journal.ProcessId}, {journal.Started:u}) could not be restored, so the machine may still hold its changes. Fix what is named, then run the restore command (docs/wine-and-windows.md):\n  {string.Join("\n  ", problems)}";
+        }
+
+        LocalJournalFile.Delete(path);
+        return null;
     }
 
     public override string WindowsPath(string hostPath) => Path.GetFullPath(hostPath);
@@ -96,6 +156,7 @@ public sealed class LocalMachine : TestMachine
     public override string Claim(string windowsPath)
     {
         var path = Path.GetFullPath(windowsPath);
+        JournalLimits.Windows.CheckClaim(path);
         if (File.Exists(path) || Directory.Exists(path))
         {
             throw new InvalidOperationException($"{path} already exists on this machine, and the test would change or remove it: move it away, or run the tests on a throw-away machine.");
@@ -107,12 +168,13 @@ public sealed class LocalMachine : TestMachine
             ancestor = Path.GetDirectoryName(ancestor)!;
         }
 
-        this.claimedPaths.Add((path, ancestor));
+        this.Record(this.journal.With(new JournalPathClaim(path, ancestor, Existed: false, Bytes: null)));
         return path;
     }
 
     public override void ClaimRegistryValue(string key, string name)
     {
+        JournalLimits.Windows.CheckClaim(key, name);
         if (this.registry.Get(key, name) is not null)
         {
             throw new InvalidOperationException($"{key}\\{name} already exists on this machine, and the test would change or remove it: remove it, or run the tests on a throw-away machine.");
@@ -124,7 +186,7 @@ public sealed class LocalMachine : TestMachine
             existing = existing[..existing.LastIndexOf('\\')];
         }
 
-        this.claimedValues.Add((key, name, existing));
+        this.Record(this.journal.With(new JournalRegistryClaim(key, name, existing, Before: null)));
     }
 
     /// <summary>cmd.exe /d (no AutoRun commands), the script's folder its working folder; Windows' own exit codes.</summary>
@@ -216,7 +278,17 @@ public sealed class LocalMachine : TestMachine
         var problems = new List<string>();
         try
         {
-            problems.AddRange(RestoreSteps.Run(this.RestoreItems));
+            var restore = RestoreSteps.Run(step => JournalRestore.Items(this.journal, this.restorable, step));
+            problems.AddRange(restore);
+            if (restore.Count == 0)
+            {
+                RestoreSteps.Attempt(problems, "deleting the journal", () => LocalJournalFile.Delete(LocalJournalFile.DefaultPath));
+            }
+            else
+            {
+                problems.Add($"the journal stays at {LocalJournalFile.DefaultPath}: the next test (or run, or the restore command) puts it back first, and refuses to run while it cannot");
+            }
+
             RestoreSteps.Attempt(problems, "checking the machine against its state before the test", () =>
                 problems.AddRange(LocalMachineState.Read(this, this.registry).DifferencesFrom(this.before)));
             this.CleanUp(problems);
@@ -241,52 +313,12 @@ public sealed class LocalMachine : TestMachine
         }
     }
 
-    // What every test does to the machine, undone in RestoreSteps.Order: the PorSetup products it installed (msiexec
-    // /x also puts back the Partner value PorSetup found), the MSO key's values, its claimed values, its claimed files.
-    private IEnumerable<(string What, Action Undo)> RestoreItems(RestoreStep step) => step switch
-    {
-        RestoreStep.UninstallProducts => this.PorSetupProductCodes()
-            .Except(this.before.Products, StringComparer.OrdinalIgnoreCase)
-            .Select(product => ($"msiexec /x {product}", (Action)(() => this.Uninstall(product)))),
-        RestoreStep.RestoreMsoKey => [("putting back its values", () => this.before.RestoreMsoKey(this.registry))],
-        RestoreStep.RemoveClaimedRegistryValues => this.claimedValues
-            .Select(claim => ($@"removing {claim.Key}\{claim.Name}", (Action)(() => this.RemoveClaimedValue(claim.Key, claim.Name, claim.ExistingKey)))),
-        RestoreStep.RemoveClaimedFiles => this.claimedPaths
-            .Select(claim => ($"removing {claim.Path}", (Action)(() => RemoveClaimedPath(claim.Path, claim.ExistingAncestor)))),
-        _ => throw new ArgumentOutOfRangeException(nameof(step), step, null),
-    };
-
     private void Uninstall(string product)
     {
         var result = new PackageInstaller(this, product).Run("/x");
         if (result.ExitCode is not ((int)MsiExecReturnCode.SUCCESS or (int)MsiExecReturnCode.ERROR_SUCCESS_REBOOT_REQUIRED))
         {
             throw new InvalidOperationException($"msiexec /x {product} returned {result.ExitCode}");
-        }
-    }
-
-    private void RemoveClaimedValue(string key, string name, string existingKey)
-    {
-        this.registry.Delete(key, name);
-        for (var created = key; created.Length > existingKey.Length && LocalRegistry.DeleteIfEmpty(created, RegistryView.Registry64); created = created[..created.LastIndexOf('\\')])
-        {
-        }
-    }
-
-    private static void RemoveClaimedPath(string path, string ancestor)
-    {
-        if (Directory.Exists(path))
-        {
-            Directory.Delete(path, recursive: true);
-        }
-        else
-        {
-            File.Delete(path);
-        }
-
-        for (var folder = Path.GetDirectoryName(path)!; folder.Length > ancestor.Length && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any(); folder = Path.GetDirectoryName(folder)!)
-        {
-            Directory.Delete(folder);
         }
     }
 
@@ -326,12 +358,35 @@ public sealed class LocalMachine : TestMachine
             }
         }
 
-        RestoreSteps.Attempt(problems, "clean-up: putting the MSO key back", () => this.before.RestoreMsoKey(this.registry));
+        foreach (var (what, undo) in JournalRestore.Items(this.journal, this.restorable, RestoreStep.RestoreMsoKey))
+        {
+            RestoreSteps.Attempt(problems, $"clean-up: {what}", undo);
+        }
     }
 
     private static string InstallerFolder => Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.Windows), "Installer");
 
-    private static List<string> RelatedProducts()
+    // Written before the change it announces: a claim is on disk before the test creates what it claims.
+    private void Record(LocalJournal next)
+    {
+        LocalJournalFile.Write(LocalJournalFile.DefaultPath, next);
+        this.journal = next;
+    }
+
+    private static bool IsRunningSince(int processId, DateTimeOffset started)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            return !process.HasExited && process.StartTime.ToUniversalTime() <= started.UtcDateTime;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or Win32Exception)
+        {
+            return false;
+        }
+    }
+
+    internal static List<string> RelatedProducts()
     {
         var codes = new List<string>();
         var buffer = new char[NativeMethods.GuidLength];

@@ -9,6 +9,7 @@ namespace PorSetup.EndToEnd.Tests.Infrastructure;
 /// What a test on the local machine must leave as it found it: the MSO key (the Partner value's exact type and data,
 /// and any other value), HKLM\SOFTWARE\PorSetup, the PorSetup products Windows Installer knows, and the custom
 /// action's temporary files (msi*.tmp, the worker's PorSetup-&lt;16 hex digits&gt; folders in %TEMP% and %WINDIR%\Installer).
+/// What of it is to be put back goes into the test's <see cref="LocalJournal"/>.
 /// </summary>
 [SupportedOSPlatform("windows")]
 public sealed record LocalMachineState(
@@ -20,9 +21,6 @@ public sealed record LocalMachineState(
     IReadOnlyDictionary<RegistryView, IReadOnlyList<string>> MsoKeysThatExisted)
 {
     private static readonly RegistryView[] Views = [RegistryView.Registry64, RegistryView.Registry32];
-
-    /// <summary>The MSO key and the keys above it that an install may create (and an uninstall remove).</summary>
-    private static readonly string[] MsoChain = [@"HKLM\SOFTWARE\Microsoft\Windows Server", MachineRegistry.MsoKey];
 
     public static LocalMachineState Read(LocalMachine machine, LocalRegistry registry)
     {
@@ -36,7 +34,7 @@ public sealed record LocalMachineState(
                 .Select(name => (name, LocalRegistry.GetRaw(MachineRegistry.MsoKey, name, view)))
                 .Where(v => v.Item2 is not null)
                 .Select(v => (v.name, v.Item2!.Value.Kind, v.Item2!.Value.Value))];
-            existed[view] = [.. MsoChain.Where(key => registry.KeyExists(key, view))];
+            existed[view] = [.. JournalRestore.MsoChain.Where(key => registry.KeyExists(key, view))];
         }
 
         return new LocalMachineState(
@@ -46,33 +44,6 @@ public sealed record LocalMachineState(
             LocalMachine.TemporaryFilesNow(),
             values,
             existed);
-    }
-
-    /// <summary>Puts the MSO key back as it was: its values (type and data), and whether it and its parent existed.</summary>
-    public void RestoreMsoKey(LocalRegistry registry)
-    {
-        ArgumentNullException.ThrowIfNull(registry);
-        foreach (var view in Views)
-        {
-            var before = this.MsoValues[view];
-            foreach (var name in LocalRegistry.ValueNames(MachineRegistry.MsoKey, view))
-            {
-                if (!before.Any(v => string.Equals(v.Name, name, StringComparison.OrdinalIgnoreCase)))
-                {
-                    registry.Delete(MachineRegistry.MsoKey, name, view);
-                }
-            }
-
-            foreach (var (name, kind, value) in before)
-            {
-                LocalRegistry.SetRaw(MachineRegistry.MsoKey, name, kind, value, view);
-            }
-
-            foreach (var key in MsoChain.Reverse().Where(key => !this.MsoKeysThatExisted[view].Contains(key)))
-            {
-                LocalRegistry.DeleteIfEmpty(key, view);
-            }
-        }
     }
 
     /// <summary>What differs from an earlier state, one line per difference, naming it.</summary>

@@ -19,18 +19,22 @@ public sealed record TestMachineChoice(TestMachineKind? Kind, string? SkipReason
         OperatingSystem.IsWindows(),
         Environment.GetEnvironmentVariable(Variable),
         () => OperatingSystem.IsWindows() && LocalMachine.IsElevated(),
+        () => OperatingSystem.IsWindows() ? LocalMachine.RestoreInterruptedRun() : null,
         () => OperatingSystem.IsWindows() ? LocalMachine.WhatPorSetupOwnsHere() : []));
 
     /// <summary>This run's choice, made once (the local machine's state is read at the first test that needs it).</summary>
     public static TestMachineChoice Current => FromEnvironment.Value;
 
     /// <summary>
-    /// The choice, as a function of the platform, the variable, and (asked only for <c>local</c> on Windows) whether
-    /// this process is elevated and what PorSetup owns on the machine now (installed products, its registry key).
+    /// The choice, as a function of the platform, the variable, and (asked only for <c>local</c> on Windows, in this
+    /// order) whether this process is elevated, the restore of an interrupted run's journal (null: none, or restored;
+    /// else why it could not be), and what PorSetup owns on the machine then (installed products, its registry key,
+    /// what its tests leave).
     /// </summary>
-    public static TestMachineChoice Decide(bool isWindows, string? variable, Func<bool> isElevated, Func<IReadOnlyList<string>> ownedByPorSetup)
+    public static TestMachineChoice Decide(bool isWindows, string? variable, Func<bool> isElevated, Func<string?> restoreInterruptedRun, Func<IReadOnlyList<string>> ownedByPorSetup)
     {
         ArgumentNullException.ThrowIfNull(isElevated);
+        ArgumentNullException.ThrowIfNull(restoreInterruptedRun);
         ArgumentNullException.ThrowIfNull(ownedByPorSetup);
         var value = variable?.Trim() ?? string.Empty;
         if (value.Length == 0)
@@ -58,6 +62,11 @@ public sealed record TestMachineChoice(TestMachineKind? Kind, string? SkipReason
         if (!isElevated())
         {
             return Refuse($"{Variable}=local installs per-machine packages on this machine: run the tests from an elevated (administrator) prompt.");
+        }
+
+        if (restoreInterruptedRun() is { } notRestored)
+        {
+            return Refuse($"{Variable}=local: {notRestored}");
         }
 
         var owned = ownedByPorSetup();

@@ -83,11 +83,14 @@ public sealed class WinePrefix : TestMachine
     }
 
     /// <summary>Nothing to claim: the whole prefix goes on Dispose.</summary>
-    public override string Claim(string windowsPath) => this.HostPath(windowsPath);
-
-    public override void ClaimRegistryValue(string key, string name)
+    // Nothing to put back in a throw-away prefix; the claim is checked as the local machine checks it.
+    public override string Claim(string windowsPath)
     {
+        JournalLimits.Windows.CheckClaim(windowsPath);
+        return this.HostPath(windowsPath);
     }
+
+    public override void ClaimRegistryValue(string key, string name) => JournalLimits.Windows.CheckClaim(key, name);
 
     public override ToolResult RunProgram(string program, params string[] arguments) => this.Wine([ZDrivePath(program), .. arguments]);
 
