@@ -26,15 +26,15 @@ public static class CustomActions
         {
             switch (name)
             {
-                case "ValidatePartnerId":
+                case "CheckPartnerIdAndRecordValue":
                     // Validates and normalizes PARTNERID (1603 when it is not valid), then records the Partner value
                     // as it is before the install: one worker for the install's one immediate call.
-                    var validated = new ValidatePartnerIdAction(session, static () => NativeMethods.GetUserDefaultUILanguage()).Run();
+                    var validated = new CheckPartnerIdAction(session, static () => NativeMethods.GetUserDefaultUILanguage()).Run();
                     return validated == ActionResult.Success ? new RecordPartnerValueAction(session, new MachineRegistry()).Run() : validated;
-                case "RestorePartnerValue":
+                case "PutBackPartnerValue":
                     // Deferred (uninstall, and rollback of an install): writes CustomActionData back as the Partner
                     // value, or deletes the value when CustomActionData is empty; 1603 when the registry refuses.
-                    return new RestorePartnerValueAction(session, new MachineRegistry()).Run();
+                    return new PutBackPartnerValueAction(session, new MachineRegistry()).Run();
                 default:
                     session.Log($"PorSetup: no custom action is named '{name}'.");
                     return ActionResult.Failure;

@@ -5,7 +5,7 @@ using System.Globalization;
 namespace PorSetup.CustomAction;
 
 /// <summary>
-/// Records the Partner value as it is before this install, in the private property PartnerValueBefore, for the two
+/// Records the Partner value as it is before this install, in the private property PartnerBeforeThisInstall, for the two
 /// actions that may have to put it back: the remembering at a first install (PorSetup's own key, for the last
 /// uninstall) and the rollback of this install. It reads the registry itself, not a registry search, because the
 /// search's text form loses an empty string and a string holding <c>[~]</c> (<see cref="RegistryData.ToRememberedForm"/>).
@@ -15,14 +15,12 @@ namespace PorSetup.CustomAction;
 /// <param name="registry">HKLM, 64-bit view.</param>
 public sealed class RecordPartnerValueAction(ISession session, IMachineRegistry registry)
 {
-    public const string PartnerValueBeforeProperty = "PartnerValueBefore";
-
     public ActionResult Run()
     {
         try
         {
-            var value = registry.GetValue(RestorePartnerValueAction.PartnerKey, RestorePartnerValueAction.PartnerValueName);
-            session[PartnerValueBeforeProperty] = value?.ToRememberedForm() ?? string.Empty;
+            var value = registry.GetValue(PartnerRegistryValue.Key, PartnerRegistryValue.Name);
+            session[PackageProperties.PartnerBeforeThisInstall] = value?.ToRememberedForm() ?? string.Empty;
             session.Log(value is null ? "PorSetup: no Partner value before this install" : $"PorSetup: Partner value before this install: {value}");
             return ActionResult.Success;
         }
@@ -34,7 +32,7 @@ public sealed class RecordPartnerValueAction(ISession session, IMachineRegistry 
             var what = exception is Win32Exception ? exception.Message : $"{exception.GetType().Name}: {exception.Message}";
             try
             {
-                session.Log(string.Create(CultureInfo.InvariantCulture, $@"PorSetup: could not read the Partner value under HKLM\{RestorePartnerValueAction.PartnerKey} (64-bit view): {what}"));
+                session.Log(string.Create(CultureInfo.InvariantCulture, $@"PorSetup: could not read the Partner value under HKLM\{PartnerRegistryValue.Key} (64-bit view): {what}"));
             }
 #pragma warning disable CA1031 // The log is best effort; the return code reports the failure.
             catch (Exception)

@@ -10,12 +10,6 @@ namespace PorSetup.Msi;
 /// </summary>
 public static class MsiStamper
 {
-    /// <summary>
-    /// The private property PorSetup's package reads a stamped ID from (not PARTNERID: the package must tell an ID
-    /// stamped into it from one given for this run, and no command line can set a private property).
-    /// </summary>
-    public const string StampedPartnerIdProperty = "StampedPartnerId";
-
     private const string ProductCodeProperty = "ProductCode";
 
     private static readonly string[] SignatureStreams = ["\u0005DigitalSignature", "\u0005MsiDigitalSignatureEx"];

@@ -18,9 +18,9 @@ public sealed class DatabaseFixupsTests
         Assert.Equal(["RefuseNonAdministrator", "RefusePerUserInstall"], fixups.ErrorActions);
         Assert.Equal(1252, fixups.Codepage);
         Assert.Equal("1036", fixups.Language);
-        Assert.Equal("PREVIOUSPARTNERID", fixups.ComponentConditions["PreviousPartnerValue"]);
-        Assert.Equal(0x500, fixups.ScriptActions["RollbackPartnerValue"]);
-        Assert.False(fixups.ScriptActions.ContainsKey("RestorePreviousPartnerId"), "Deferred actions are wixl's own business.");
+        Assert.Equal("PARTNERBEFOREPORSETUP", fixups.ComponentConditions["PartnerBeforePorSetupValue"]);
+        Assert.Equal(0x500, fixups.ScriptActions["PutBackPartnerBeforeThisInstall"]);
+        Assert.False(fixups.ScriptActions.ContainsKey("PutBackPartnerBeforePorSetup"), "Deferred actions are wixl's own business.");
     }
 
     [Fact]

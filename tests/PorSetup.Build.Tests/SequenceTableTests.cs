@@ -58,8 +58,8 @@ public sealed class SequenceTableTests(BuiltPackage package) : IClassFixture<Bui
         var inScript = package.Rows("CustomAction").Where(r => (Number(r[1]) & InScript) != 0).Select(r => r[0]).ToList();
         var execute = this.Sequence("InstallExecuteSequence").ToDictionary(a => a.Action, a => a.Number);
 
-        Assert.Contains("RestorePreviousPartnerId", inScript);
-        Assert.Contains("RollbackPartnerValue", inScript);
+        Assert.Contains("PutBackPartnerBeforePorSetup", inScript);
+        Assert.Contains("PutBackPartnerBeforeThisInstall", inScript);
         Assert.All(inScript, action => Assert.InRange(execute[action], execute["InstallInitialize"] + 1, execute["InstallFinalize"] - 1));
         Assert.All(OtherSequences, table =>
             Assert.DoesNotContain(this.Sequence(table), a => inScript.Contains(a.Action)));

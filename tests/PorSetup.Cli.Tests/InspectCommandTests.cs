@@ -37,7 +37,7 @@ public sealed class InspectCommandTests : IDisposable
     [MsitoolsFact]
     public void APackageWithAStampedPartnerId_ShowsIt_AfterPartnerId()
     {
-        var msi = TestMsi.CopyWithProperty(this.folder, "Stamped.msi", PropertyNames.StampedPartnerId, "2345678");
+        var msi = TestMsi.CopyWithProperty(this.folder, "Stamped.msi", PackageProperties.StampedPartnerId, "2345678");
 
         var run = CliRun.Of("inspect", msi);
 
@@ -48,7 +48,7 @@ public sealed class InspectCommandTests : IDisposable
     [MsitoolsFact]
     public void APackageWithPartnerId_ShowsIt()
     {
-        var msi = TestMsi.CopyWithProperty(this.folder, "WithId.msi", PropertyNames.PartnerId, "3456789");
+        var msi = TestMsi.CopyWithProperty(this.folder, "WithId.msi", PackageProperties.PartnerId, "3456789");
 
         var run = CliRun.Of("inspect", msi);
 

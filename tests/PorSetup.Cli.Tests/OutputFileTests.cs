@@ -70,7 +70,7 @@ public sealed class OutputFileTests : IDisposable
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.Empty(run.Error);
         var productCode = MsiTables.ReadProperties(stamped)["ProductCode"];
-        Assert.Equal("1234567", MsiTables.ReadProperties(stamped)[PropertyNames.StampedPartnerId]);
+        Assert.Equal("1234567", MsiTables.ReadProperties(stamped)[PackageProperties.StampedPartnerId]);
         var packageCode = MsiTables.ReadSummary(stamped)["Revision number (UUID)"];
         Assert.Equal($"Wrote {stamped}: stamped Partner ID 1234567, PackageCode {packageCode}, ProductCode {productCode}.", run.Output.TrimEnd());
     }

@@ -21,9 +21,9 @@ public sealed class ProxySessionTests : IDisposable
     [Fact]
     public void ReadActionName_ReadsTheFirstFrame()
     {
-        var channel = Channel(Frame("ValidatePartnerId"));
+        var channel = Channel(Frame("CheckPartnerIdAndRecordValue"));
 
-        Assert.Equal("ValidatePartnerId", channel.ReadActionName());
+        Assert.Equal("CheckPartnerIdAndRecordValue", channel.ReadActionName());
     }
 
     [Theory]

@@ -4,22 +4,22 @@ using PorSetup.CustomAction;
 
 namespace PorSetup.CustomAction.Tests;
 
-/// <summary>The Partner value before the install, read from the registry and kept in PartnerValueBefore.</summary>
+/// <summary>The Partner value before the install, read from the registry and kept in PartnerBeforeThisInstall.</summary>
 public sealed class RecordPartnerValueActionTests
 {
-    private const string Key = RestorePartnerValueAction.PartnerKey;
-    private const string Name = RestorePartnerValueAction.PartnerValueName;
+    private const string Key = PartnerRegistryValue.Key;
+    private const string Name = PartnerRegistryValue.Name;
 
     [Fact]
     public void NoValue_RecordsNothing()
     {
         var session = new FakeSession();
-        session.Properties[RecordPartnerValueAction.PartnerValueBeforeProperty] = "set on a command line";
+        session.Properties[PackageProperties.PartnerBeforeThisInstall] = "set on a command line";
 
         var result = new RecordPartnerValueAction(session, new FakeMachineRegistry()).Run();
 
         Assert.Equal(ActionResult.Success, result);
-        Assert.Equal(string.Empty, session.Properties[RecordPartnerValueAction.PartnerValueBeforeProperty]);
+        Assert.Equal(string.Empty, session.Properties[PackageProperties.PartnerBeforeThisInstall]);
         Assert.Equal(["PorSetup: no Partner value before this install"], session.LogLines.Select(m => m.Text));
     }
 
@@ -35,7 +35,7 @@ public sealed class RecordPartnerValueActionTests
         var result = new RecordPartnerValueAction(session, registry).Run();
 
         Assert.Equal(ActionResult.Success, result);
-        Assert.Equal(recorded, session.Properties[RecordPartnerValueAction.PartnerValueBeforeProperty]);
+        Assert.Equal(recorded, session.Properties[PackageProperties.PartnerBeforeThisInstall]);
         Assert.Equal($"GetValue {Key} {Name}", registry.Calls[^1]);
     }
 
@@ -48,7 +48,7 @@ public sealed class RecordPartnerValueActionTests
 
         new RecordPartnerValueAction(session, registry).Run();
 
-        var recorded = session.Properties[RecordPartnerValueAction.PartnerValueBeforeProperty];
+        var recorded = session.Properties[PackageProperties.PartnerBeforeThisInstall];
         Assert.NotEqual(string.Empty, recorded);
         var back = RegistryData.FromRawSearch(recorded);
         Assert.Equal((RegistryData.RegSz, "0000"), (back.Type, Convert.ToHexString(back.Bytes)));

@@ -38,7 +38,7 @@ public sealed class PackageDatabaseTests
 
     [MsitoolsTheory]
     [InlineData("PartnerValue", @"SOFTWARE\Microsoft\Windows Server\MSO", "Partner", "[PARTNERID]", "")]
-    [InlineData("PreviousPartnerValue", @"SOFTWARE\PorSetup", "PreviousPartner", "[PREVIOUSPARTNERID]", "PREVIOUSPARTNERID")]
+    [InlineData("PartnerBeforePorSetupValue", @"SOFTWARE\PorSetup", "PreviousPartner", "[PARTNERBEFOREPORSETUP]", "PARTNERBEFOREPORSETUP")]
     public void RegistryComponentsAre64BitWithTheValueAsKeyPath(string id, string key, string name, string value, string condition)
     {
         var component = MsiTables.Read(TestPackages.Shipped, "Component").Single(row => row[0] == id);
@@ -65,26 +65,26 @@ public sealed class PackageDatabaseTests
     {
         var sequence = Sequence("InstallExecuteSequence");
 
-        Assert.True(sequence["AppSearch"] < sequence["ValidatePartnerId"]);
-        Assert.True(sequence["LaunchConditions"] < sequence["ValidatePartnerId"]);
-        Assert.True(sequence["ValidatePartnerId"] < sequence["InstallInitialize"]);
-        Assert.True(sequence["RestorePartnerId"] < sequence["ValidatePartnerId"]);
-        Assert.True(sequence["UseStampedPartnerId"] < sequence["ValidatePartnerId"]);
+        Assert.True(sequence["AppSearch"] < sequence["CheckPartnerIdAndRecordValue"]);
+        Assert.True(sequence["LaunchConditions"] < sequence["CheckPartnerIdAndRecordValue"]);
+        Assert.True(sequence["CheckPartnerIdAndRecordValue"] < sequence["InstallInitialize"]);
+        Assert.True(sequence["KeepInstalledPartnerId"] < sequence["CheckPartnerIdAndRecordValue"]);
+        Assert.True(sequence["UseStampedPartnerId"] < sequence["CheckPartnerIdAndRecordValue"]);
     }
 
     [MsitoolsFact]
     public void ValidationIsANativeDllActionThatImpersonates()
     {
-        var action = MsiTables.Read(TestPackages.Shipped, "CustomAction").Single(row => row[0] == "ValidatePartnerId");
+        var action = MsiTables.Read(TestPackages.Shipped, "CustomAction").Single(row => row[0] == "CheckPartnerIdAndRecordValue");
 
         // Type 1: DLL stored in the Binary table; no 0x800 (msidbCustomActionTypeNoImpersonate) or other flags.
         Assert.Equal("1", action[1]);
-        Assert.Equal("ValidatePartnerId", action[3]);
+        Assert.Equal("CheckPartnerIdAndRecordValue", action[3]);
     }
 
     [MsitoolsTheory]
-    [InlineData("RestorePreviousPartnerId", 3073)] // 0x1 DLL | 0x400 deferred | 0x800 no impersonation
-    [InlineData("RollbackPartnerValue", 3329)]     // 0x1 DLL | 0x500 rollback | 0x800 no impersonation
+    [InlineData("PutBackPartnerBeforePorSetup", 3073)] // 0x1 DLL | 0x400 deferred | 0x800 no impersonation
+    [InlineData("PutBackPartnerBeforeThisInstall", 3329)]     // 0x1 DLL | 0x500 rollback | 0x800 no impersonation
     public void ScriptActionsRunAsSystemAtTheRightTime(string action, int type)
     {
         var row = MsiTables.Read(TestPackages.Shipped, "CustomAction").Single(r => r[0] == action);
@@ -97,9 +97,9 @@ public sealed class PackageDatabaseTests
     {
         var sequence = Sequence("InstallExecuteSequence");
 
-        Assert.True(sequence["RollbackPartnerValue"] < sequence["WriteRegistryValues"]);
-        Assert.True(sequence["RemoveRegistryValues"] < sequence["RestorePreviousPartnerId"]);
-        Assert.True(sequence["SetRestorePreviousPartnerIdData"] < sequence["InstallInitialize"]);
+        Assert.True(sequence["PutBackPartnerBeforeThisInstall"] < sequence["WriteRegistryValues"]);
+        Assert.True(sequence["RemoveRegistryValues"] < sequence["PutBackPartnerBeforePorSetup"]);
+        Assert.True(sequence["SetPutBackPartnerBeforePorSetupData"] < sequence["InstallInitialize"]);
     }
 
     /// <summary>

@@ -67,7 +67,7 @@ public sealed class PreviousValueTests
 
     /// <remarks>
     /// The value travels as Windows Installer's raw search form (a leading # doubled) through PorSetup's own key and
-    /// CustomActionData, and RestorePartnerValue reads that form back: the string comes back exactly.
+    /// CustomActionData, and PutBackPartnerValue reads that form back: the string comes back exactly.
     /// </remarks>
     [MachineTheory]
     [MemberData(nameof(HandSetStrings))]

@@ -93,8 +93,8 @@ public sealed class WindowsContextTests
 
     /// <summary>
     /// A standard user's repair runs elevated (managed); the engine refuses it at RefuseNonAdministrator, before
-    /// ValidatePartnerId, whose worker would run in a process that user owns: the check never ran (it records
-    /// PartnerValueBefore), and a private property on the command line (AdminUser) changes nothing.
+    /// CheckPartnerIdAndRecordValue, whose worker would run in a process that user owns: the check never ran (it records
+    /// PartnerBeforeThisInstall), and a private property on the command line (AdminUser) changes nothing.
     /// </summary>
     [MsitoolsFact]
     public void AStandardUsersRepair_IsRefusedByTheEngine_BeforeAnyPorSetupCode()
@@ -107,7 +107,7 @@ public sealed class WindowsContextTests
         Assert.Equal(1603, outcome.ExitCode);
         Assert.StartsWith("POR1004:", outcome.Refusal, StringComparison.Ordinal);
         Assert.Equal("1111111", outcome.Partner);
-        Assert.False(outcome.Properties.ContainsKey("PartnerValueBefore"));
+        Assert.False(outcome.Properties.ContainsKey("PartnerBeforeThisInstall"));
         Assert.False(outcome.Properties.ContainsKey("AdminUser"));
     }
 

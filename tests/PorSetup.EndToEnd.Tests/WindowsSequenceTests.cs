@@ -135,7 +135,7 @@ public sealed class WindowsSequenceTests
     [InlineData("ReinstallForNewPartnerId", "106", "PARTNERID AND ProductInstalled AND NOT REINSTALL AND NOT REMOVE", "REINSTALL", "ALL")]
     [InlineData("UseTransformPartnerId", "107", "NOT PARTNERID AND TransformPartnerId AND NOT ProductInstalled", "PARTNERID", "[TransformPartnerId]")]
     [InlineData("UseStampedPartnerId", "108", "NOT PARTNERID AND StampedPartnerId AND NOT ProductInstalled", "PARTNERID", "[StampedPartnerId]")]
-    [InlineData("RestorePartnerId", "110", "NOT PARTNERID AND SAVEDPARTNERID AND (ProductInstalled OR WIX_UPGRADE_DETECTED)", "PARTNERID", "[SAVEDPARTNERID]")]
+    [InlineData("KeepInstalledPartnerId", "110", "NOT PARTNERID AND INSTALLEDPARTNERID AND (ProductInstalled OR WIX_UPGRADE_DETECTED)", "PARTNERID", "[INSTALLEDPARTNERID]")]
     public void TheActionsThatDecideTheId_RunInOrder_BeforeTheFeatureStatesAreFixed(string action, string sequence, string condition, string property, string value)
     {
         var row = MsiTables.Read(TestPackages.Shipped, "InstallExecuteSequence").Single(r => r[0] == action);
@@ -154,14 +154,14 @@ public sealed class WindowsSequenceTests
     /// SYSTEM; +256 on rollback only), data, sequence and condition, as Windows will run them.
     /// </summary>
     [MsitoolsTheory]
-    [InlineData("ValidatePartnerId", "1", "PorSetupCustomAction", "ValidatePartnerId", "120", "NOT (REMOVE~=\"ALL\")")]
+    [InlineData("CheckPartnerIdAndRecordValue", "1", "PorSetupCustomAction", "CheckPartnerIdAndRecordValue", "120", "NOT (REMOVE~=\"ALL\")")]
     [InlineData("RefuseNonAdministrator", "19", "", "POR1004: Only an administrator or SYSTEM can install, repair or change [ProductName], and nothing was changed. Run msiexec from an elevated command prompt (Run as administrator), or deploy by Group Policy, Configuration Manager or an RMM agent.", "101", "NOT AdminUser AND NOT (REMOVE~=\"ALL\")")]
     [InlineData("RefusePerUserInstall", "19", "", "POR1005: [ProductName] installs for the whole computer only, and nothing was changed. Remove ALLUSERS and MSIINSTALLPERUSER from the msiexec command line.", "102", "NOT (ALLUSERS=1) AND NOT (REMOVE~=\"ALL\")")]
-    [InlineData("RememberPreviousPartnerId", "51", "PREVIOUSPARTNERID", "[PartnerValueBefore]", "140", "NOT ProductInstalled AND NOT WIX_UPGRADE_DETECTED AND PartnerValueBefore AND NOT PREVIOUSPARTNERID")]
-    [InlineData("SetRestorePreviousPartnerIdData", "51", "RestorePreviousPartnerId", "[PREVIOUSPARTNERID]", "1450", "REMOVE~=\"ALL\" AND NOT UPGRADINGPRODUCTCODE AND PREVIOUSPARTNERID")]
-    [InlineData("SetRollbackPartnerValueData", "51", "RollbackPartnerValue", "[PartnerValueBefore]", "1460", "NOT (REMOVE~=\"ALL\")")]
-    [InlineData("RestorePreviousPartnerId", "3073", "PorSetupCustomAction", "RestorePartnerValue", "2610", "REMOVE~=\"ALL\" AND NOT UPGRADINGPRODUCTCODE AND PREVIOUSPARTNERID")]
-    [InlineData("RollbackPartnerValue", "3329", "PorSetupCustomAction", "RestorePartnerValue", "4990", "NOT (REMOVE~=\"ALL\")")]
+    [InlineData("RememberPartnerBeforePorSetup", "51", "PARTNERBEFOREPORSETUP", "[PartnerBeforeThisInstall]", "140", "NOT ProductInstalled AND NOT WIX_UPGRADE_DETECTED AND PartnerBeforeThisInstall AND NOT PARTNERBEFOREPORSETUP")]
+    [InlineData("SetPutBackPartnerBeforePorSetupData", "51", "PutBackPartnerBeforePorSetup", "[PARTNERBEFOREPORSETUP]", "1450", "REMOVE~=\"ALL\" AND NOT UPGRADINGPRODUCTCODE AND PARTNERBEFOREPORSETUP")]
+    [InlineData("SetPutBackPartnerBeforeThisInstallData", "51", "PutBackPartnerBeforeThisInstall", "[PartnerBeforeThisInstall]", "1460", "NOT (REMOVE~=\"ALL\")")]
+    [InlineData("PutBackPartnerBeforePorSetup", "3073", "PorSetupCustomAction", "PutBackPartnerValue", "2610", "REMOVE~=\"ALL\" AND NOT UPGRADINGPRODUCTCODE AND PARTNERBEFOREPORSETUP")]
+    [InlineData("PutBackPartnerBeforeThisInstall", "3329", "PorSetupCustomAction", "PutBackPartnerValue", "4990", "NOT (REMOVE~=\"ALL\")")]
     public void TheActionsOfTheValue_HaveTheirTypeSequenceAndCondition(string action, string type, string source, string target, string sequence, string condition)
     {
         var row = MsiTables.Read(TestPackages.Shipped, "InstallExecuteSequence").Single(r => r[0] == action);
@@ -177,27 +177,27 @@ public sealed class WindowsSequenceTests
         var at = MsiTables.Read(TestPackages.Shipped, "InstallExecuteSequence")
             .ToDictionary(r => r[0], r => int.Parse(r[2], System.Globalization.CultureInfo.InvariantCulture));
 
-        // A refused ID changes nothing: the check runs before the script starts. It also records PartnerValueBefore,
+        // A refused ID changes nothing: the check runs before the script starts. It also records PartnerBeforeThisInstall,
         // which the remembering and the rollback's data are made from.
-        Assert.True(at["ValidatePartnerId"] < at["InstallInitialize"]);
-        Assert.True(at["ValidatePartnerId"] < at["RememberPreviousPartnerId"] && at["ValidatePartnerId"] < at["SetRollbackPartnerValueData"]);
-        // What to remember is decided before CostFinalize evaluates the PreviousPartnerValue component's condition.
-        Assert.True(at["RememberPreviousPartnerId"] < at["CostFinalize"]);
+        Assert.True(at["CheckPartnerIdAndRecordValue"] < at["InstallInitialize"]);
+        Assert.True(at["CheckPartnerIdAndRecordValue"] < at["RememberPartnerBeforePorSetup"] && at["CheckPartnerIdAndRecordValue"] < at["SetPutBackPartnerBeforeThisInstallData"]);
+        // What to remember is decided before CostFinalize evaluates the PartnerBeforePorSetupValue component's condition.
+        Assert.True(at["RememberPartnerBeforePorSetup"] < at["CostFinalize"]);
         // Deferred actions get their CustomActionData from type-51 actions scheduled before the script is written.
-        Assert.True(at["SetRestorePreviousPartnerIdData"] < at["InstallInitialize"] && at["SetRollbackPartnerValueData"] < at["InstallInitialize"]);
+        Assert.True(at["SetPutBackPartnerBeforePorSetupData"] < at["InstallInitialize"] && at["SetPutBackPartnerBeforeThisInstallData"] < at["InstallInitialize"]);
         // The previous value goes back after PorSetup's own value was removed, inside the script.
-        Assert.True(at["RemoveRegistryValues"] < at["RestorePreviousPartnerId"] && at["RestorePreviousPartnerId"] < at["InstallFinalize"]);
+        Assert.True(at["RemoveRegistryValues"] < at["PutBackPartnerBeforePorSetup"] && at["PutBackPartnerBeforePorSetup"] < at["InstallFinalize"]);
         // A rollback action is scheduled before the action it undoes.
-        Assert.True(at["InstallInitialize"] < at["RollbackPartnerValue"] && at["RollbackPartnerValue"] < at["WriteRegistryValues"]);
+        Assert.True(at["InstallInitialize"] < at["PutBackPartnerBeforeThisInstall"] && at["PutBackPartnerBeforeThisInstall"] < at["WriteRegistryValues"]);
     }
 
     [MsitoolsFact]
     public void TheRememberedValue_IsWrittenOnlyWhenThereIsOne()
     {
-        var component = MsiTables.Read(TestPackages.Shipped, "Component").Single(r => r[0] == "PreviousPartnerValue");
+        var component = MsiTables.Read(TestPackages.Shipped, "Component").Single(r => r[0] == "PartnerBeforePorSetupValue");
 
         // Attributes 260: msidbComponentAttributes64bit | msidbComponentAttributesRegistryKeyPath.
-        Assert.Equal(["260", "PREVIOUSPARTNERID"], component[3..5]);
+        Assert.Equal(["260", "PARTNERBEFOREPORSETUP"], component[3..5]);
     }
 
     /// <summary>
@@ -248,7 +248,7 @@ public sealed class WindowsSequenceTests
     {
         static bool HasHook(string msi) =>
             MsiTables.Read(msi, "CustomAction").Any(r => r.Length > 3 && r[3] == "FailWhenDeferred")
-            || MsiTables.Read(msi, "InstallExecuteSequence").Any(r => r[1].Contains("PORSETUP", StringComparison.Ordinal));
+            || MsiTables.Read(msi, "InstallExecuteSequence").Any(r => r[1].Contains("PORSETUPFAILWHENDEFERRED", StringComparison.Ordinal));
 
         Assert.False(HasHook(TestPackages.Shipped));
         Assert.False(HasHook(TestPackages.InCulture("fr-FR")));

@@ -28,11 +28,11 @@ internal static class PackageReport
         var lines = new List<string>
         {
             $"{package.Path}: MSI package",
-            $"{PropertyNames.PartnerId}: {properties.GetValueOrDefault(PropertyNames.PartnerId, NotSet)}",
+            $"{PackageProperties.PartnerId}: {properties.GetValueOrDefault(PackageProperties.PartnerId, NotSet)}",
         };
-        if (properties.TryGetValue(PropertyNames.StampedPartnerId, out var stamped))
+        if (properties.TryGetValue(PackageProperties.StampedPartnerId, out var stamped))
         {
-            lines.Add($"Stamped Partner ID ({PropertyNames.StampedPartnerId}): {stamped}");
+            lines.Add($"Stamped Partner ID ({PackageProperties.StampedPartnerId}): {stamped}");
         }
 
         lines.AddRange(Identity.Select(name => $"{name}: {properties.GetValueOrDefault(name, NotSet)}"));

@@ -14,7 +14,7 @@ public static class StampCommand
         (msi, id) => Path.Combine(Path.GetDirectoryName(msi)!, $"{Path.GetFileNameWithoutExtension(msi)}-{id}.msi"),
         (msi, id, output) =>
         {
-            var codes = MsiStamper.Stamp(msi.Path, output, new Dictionary<string, string> { [PropertyNames.StampedPartnerId] = id });
+            var codes = MsiStamper.Stamp(msi.Path, output, new Dictionary<string, string> { [PackageProperties.StampedPartnerId] = id });
             return $"stamped Partner ID {id}, PackageCode {Format(codes.PackageCode)}, ProductCode {Format(codes.ProductCode)}";
         },
         msi => $"Note: {msi} is signed, and this copy is not: stamping changes the package, so the signature would no longer match it and was left out. {PackageCommand.HowToSign("stamp")}");

@@ -14,8 +14,8 @@ public static class TransformCommand
         (msi, id) => Path.Combine(Path.GetDirectoryName(msi)!, $"PartnerId-{id}.mst"),
         (msi, id, output) =>
         {
-            MsiTransformWriter.WriteTransform(msi.Path, output, new Dictionary<string, string> { [PropertyNames.TransformPartnerId] = id });
-            return $"sets {PropertyNames.TransformPartnerId}={id}";
+            MsiTransformWriter.WriteTransform(msi.Path, output, new Dictionary<string, string> { [PackageProperties.TransformPartnerId] = id });
+            return $"sets {PackageProperties.TransformPartnerId}={id}";
         },
         msi => $"Note: {msi} is signed, and the transform is not: a .mst is a file of its own, and AppLocker's Windows Installer rules (.msi, .msp, .mst) judge its signature apart from the MSI's. {PackageCommand.HowToSign("transform")}");
 }

@@ -30,9 +30,9 @@ internal static class TransformReport
         var lines = new List<string>
         {
             $"{transform.Path}: transform (.mst)",
-            $"Partner ID ({PropertyNames.TransformPartnerId}): {What(properties, PropertyNames.TransformPartnerId)}",
+            $"Partner ID ({PackageProperties.TransformPartnerId}): {What(properties, PackageProperties.TransformPartnerId)}",
         };
-        foreach (var (name, label) in new[] { (PropertyNames.PartnerId, PropertyNames.PartnerId), (PropertyNames.StampedPartnerId, $"Stamped Partner ID ({PropertyNames.StampedPartnerId})") })
+        foreach (var (name, label) in new[] { (PackageProperties.PartnerId, PackageProperties.PartnerId), (PackageProperties.StampedPartnerId, $"Stamped Partner ID ({PackageProperties.StampedPartnerId})") })
         {
             if (properties.Any(r => Name(r) == name))
             {
@@ -40,7 +40,7 @@ internal static class TransformReport
             }
         }
 
-        string[] partnerIds = [PropertyNames.TransformPartnerId, PropertyNames.PartnerId, PropertyNames.StampedPartnerId];
+        string[] partnerIds = [PackageProperties.TransformPartnerId, PackageProperties.PartnerId, PackageProperties.StampedPartnerId];
         var others = properties.Where(r => !partnerIds.Contains(Name(r))).ToList();
         if (others.Count > 0)
         {

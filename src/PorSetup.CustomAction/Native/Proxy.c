@@ -1071,14 +1071,14 @@ done:
 
 /* ---- The exports: the CustomAction rows' DllEntry names (the C# actions of the same names) -------------------- */
 
-__declspec(dllexport) UINT __stdcall ValidatePartnerId(MSIHANDLE install)
+__declspec(dllexport) UINT __stdcall CheckPartnerIdAndRecordValue(MSIHANDLE install)
 {
-    return RunWorker(install, L"ValidatePartnerId");
+    return RunWorker(install, L"CheckPartnerIdAndRecordValue");
 }
 
-__declspec(dllexport) UINT __stdcall RestorePartnerValue(MSIHANDLE install)
+__declspec(dllexport) UINT __stdcall PutBackPartnerValue(MSIHANDLE install)
 {
-    return RunWorker(install, L"RestorePartnerValue");
+    return RunWorker(install, L"PutBackPartnerValue");
 }
 
 #ifdef PORSETUP_TEST_FAIL_WHEN_DEFERRED

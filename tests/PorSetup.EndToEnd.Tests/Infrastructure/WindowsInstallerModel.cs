@@ -182,7 +182,7 @@ public static partial class WindowsInstallerModel
         {
             // Maintenance mode writes only what a reinstall asks for; "REINSTALLMODE ... m: Rewrite all required registry
             // entries from the Registry Table that go to the HKEY_LOCAL_MACHINE" hive.
-            return new WindowsOutcome(0, true, 1, rewrites ? properties["PARTNERID"] : machine.Partner, machine.Remembered, null, properties);
+            return new WindowsOutcome(0, true, 1, rewrites ? properties[PackageProperties.PartnerId] : machine.Partner, machine.Remembered, null, properties);
         }
 
         if (reinstall)
@@ -196,8 +196,8 @@ public static partial class WindowsInstallerModel
         // Upgrade row that is not detect-only found it (RemoveExistingProducts).
         var replaced = registered is not null && !sameProduct && package.RemovingUpgradeProperties.Any(properties.ContainsKey);
         var products = 1 + (registered is not null && !sameProduct && !replaced ? 1 : 0);
-        var remembered = properties.GetValueOrDefault("PREVIOUSPARTNERID", string.Empty);
-        return new WindowsOutcome(0, false, products, properties["PARTNERID"], remembered.Length > 0 ? remembered : null, null, properties);
+        var remembered = properties.GetValueOrDefault(PackageProperties.PartnerBeforePorSetup, string.Empty);
+        return new WindowsOutcome(0, false, products, properties[PackageProperties.PartnerId], remembered.Length > 0 ? remembered : null, null, properties);
     }
 
     private static WindowsOutcome Uninstall(WindowsMachine machine, ModelPackage package, Caller caller, WindowsReading reading)
@@ -228,10 +228,10 @@ public static partial class WindowsInstallerModel
         }
 
         // The restore's data is set before InstallInitialize; the deferred action runs under its own condition.
-        var restore = package.Sequence.Single(row => row.Action == "RestorePreviousPartnerId");
-        var data = package.Sequence.Single(row => row.Action == "SetRestorePreviousPartnerIdData");
+        var restore = package.Sequence.Single(row => row.Action == "PutBackPartnerBeforePorSetup");
+        var data = package.Sequence.Single(row => row.Action == "SetPutBackPartnerBeforePorSetupData");
         var putBack = MsiCondition.Evaluate(data.Condition, properties) && MsiCondition.Evaluate(restore.Condition, properties)
-            ? Format(package.CustomActions["SetRestorePreviousPartnerIdData"][3], properties)
+            ? Format(package.CustomActions["SetPutBackPartnerBeforePorSetupData"][3], properties)
             : null;
         return new WindowsOutcome(0, true, 0, putBack ?? (machine.Advertised ? machine.Partner : null), null, null, properties);
     }
@@ -255,18 +255,18 @@ public static partial class WindowsInstallerModel
                 return Format(row[3], properties);
             }
 
-            if (row[3] == "ValidatePartnerId")
+            if (row[3] == "CheckPartnerIdAndRecordValue")
             {
-                var check = PartnerId.Check(properties.GetValueOrDefault("PARTNERID"));
+                var check = PartnerId.Check(properties.GetValueOrDefault(PackageProperties.PartnerId));
                 if (!check.IsValid)
                 {
                     return PartnerIdMessages.Refusal(check, MessageLanguage.English);
                 }
 
-                properties["PARTNERID"] = check.Normalized;
+                properties[PackageProperties.PartnerId] = check.Normalized;
                 if (partner is not null)
                 {
-                    properties["PartnerValueBefore"] = partner;
+                    properties[PackageProperties.PartnerBeforeThisInstall] = partner;
                 }
             }
             else if (type == TextData)
@@ -368,12 +368,12 @@ public static partial class WindowsInstallerModel
         // AppSearch: the registry searches of the Partner value and of the value PorSetup remembered.
         if (machine.Partner is not null)
         {
-            properties["SAVEDPARTNERID"] = machine.Partner;
+            properties[PackageProperties.InstalledPartnerId] = machine.Partner;
         }
 
         if (machine.Remembered is not null)
         {
-            properties["PREVIOUSPARTNERID"] = machine.Remembered;
+            properties[PackageProperties.PartnerBeforePorSetup] = machine.Remembered;
         }
     }
 

@@ -4,7 +4,7 @@ using PorSetup.CustomAction;
 
 namespace PorSetup.CustomAction.Tests;
 
-public class RestorePartnerValueActionTests
+public class PutBackPartnerValueActionTests
 {
     private const string Key = @"SOFTWARE\Microsoft\Windows Server\MSO";
 
@@ -23,8 +23,8 @@ public class RestorePartnerValueActionTests
     [Fact]
     public void Key_IsTheOneThePackageWrites()
     {
-        Assert.Equal(Key, RestorePartnerValueAction.PartnerKey);
-        Assert.Equal("Partner", RestorePartnerValueAction.PartnerValueName);
+        Assert.Equal(Key, PartnerRegistryValue.Key);
+        Assert.Equal("Partner", PartnerRegistryValue.Name);
     }
 
     [Theory]
@@ -178,7 +178,7 @@ public class RestorePartnerValueActionTests
         Assert.Equal(ActionResult.Failure, result);
         Assert.Empty(registry.Calls);
         Assert.Equal(
-            ["PorSetup: RestorePartnerValue could not read CustomActionData: MsiGetPropertyW failed with Win32 error 6."],
+            ["PorSetup: PutBackPartnerValue could not read CustomActionData: MsiGetPropertyW failed with Win32 error 6."],
             session.LogLines.Select(m => m.Text));
     }
 
@@ -247,5 +247,5 @@ public class RestorePartnerValueActionTests
     }
 
     private static ActionResult Run(FakeSession session, FakeMachineRegistry registry) =>
-        new RestorePartnerValueAction(session, registry).Run();
+        new PutBackPartnerValueAction(session, registry).Run();
 }

@@ -13,11 +13,8 @@ namespace PorSetup.CustomAction;
 /// </summary>
 /// <param name="session">The installation (deferred: only <see cref="ISession.CustomActionData"/> is readable).</param>
 /// <param name="registry">HKLM, 64-bit view.</param>
-public sealed class RestorePartnerValueAction(ISession session, IMachineRegistry registry)
+public sealed class PutBackPartnerValueAction(ISession session, IMachineRegistry registry)
 {
-    public const string PartnerKey = @"SOFTWARE\Microsoft\Windows Server\MSO";
-    public const string PartnerValueName = "Partner";
-
     public ActionResult Run()
     {
         string previous;
@@ -29,7 +26,7 @@ public sealed class RestorePartnerValueAction(ISession session, IMachineRegistry
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            TryLog(string.Create(CultureInfo.InvariantCulture, $"PorSetup: RestorePartnerValue could not read CustomActionData: {Describe(exception)}"));
+            TryLog(string.Create(CultureInfo.InvariantCulture, $"PorSetup: PutBackPartnerValue could not read CustomActionData: {Describe(exception)}"));
             return ActionResult.Failure;
         }
 
@@ -39,13 +36,13 @@ public sealed class RestorePartnerValueAction(ISession session, IMachineRegistry
             if (previous.Length > 0)
             {
                 var value = RegistryData.FromRawSearch(previous);
-                registry.SetValue(PartnerKey, PartnerValueName, value);
+                registry.SetValue(PartnerRegistryValue.Key, PartnerRegistryValue.Name, value);
                 done = $"PorSetup: restored Partner value {value}";
             }
             else
             {
                 // Only the value: the key is the component's, and Windows Installer removes it if it is left empty.
-                done = registry.DeleteValue(PartnerKey, PartnerValueName)
+                done = registry.DeleteValue(PartnerRegistryValue.Key, PartnerRegistryValue.Name)
                     ? "PorSetup: removed Partner value (there was none before)"
                     : "PorSetup: no Partner value to remove (there was none before)";
             }
@@ -58,7 +55,7 @@ public sealed class RestorePartnerValueAction(ISession session, IMachineRegistry
 #pragma warning restore CA1031
         {
             var what = previous.Length > 0 ? $"restore Partner value {RegistryData.FromRawSearch(previous)}" : "remove Partner value";
-            TryLog(string.Create(CultureInfo.InvariantCulture, $@"PorSetup: could not {what} under HKLM\{PartnerKey} (64-bit view): {Describe(exception)}"));
+            TryLog(string.Create(CultureInfo.InvariantCulture, $@"PorSetup: could not {what} under HKLM\{PartnerRegistryValue.Key} (64-bit view): {Describe(exception)}"));
             return ActionResult.Failure;
         }
     }

@@ -4,7 +4,7 @@ using PorSetup.CustomAction;
 
 namespace PorSetup.CustomAction.Tests;
 
-public class ValidatePartnerIdActionTests
+public class CheckPartnerIdActionTests
 {
     private const int EnglishUs = 1033;
     private const int FrenchFrance = 1036;
@@ -56,7 +56,7 @@ public class ValidatePartnerIdActionTests
         var result = Run(session);
 
         Assert.Equal(ActionResult.Success, result);
-        Assert.Equal(normalized, session.Properties[ValidatePartnerIdAction.PartnerIdProperty]);
+        Assert.Equal(normalized, session.Properties[CheckPartnerIdAction.PartnerIdProperty]);
         Assert.Empty(session.Errors);
         Assert.Equal([$"PorSetup: PARTNERID accepted: {normalized}"], session.LogLines.Select(m => m.Text));
     }
@@ -78,7 +78,7 @@ public class ValidatePartnerIdActionTests
 
         Run(session);
 
-        Assert.Equal([ValidatePartnerIdAction.PartnerIdProperty], session.PropertiesWritten);
+        Assert.Equal([CheckPartnerIdAction.PartnerIdProperty], session.PropertiesWritten);
     }
 
     [Theory]
@@ -91,10 +91,10 @@ public class ValidatePartnerIdActionTests
 
         Assert.Equal(ActionResult.Failure, result);
         Assert.Empty(session.PropertiesWritten);
-        Assert.Equal(input is not null, session.Properties.ContainsKey(ValidatePartnerIdAction.PartnerIdProperty));
+        Assert.Equal(input is not null, session.Properties.ContainsKey(CheckPartnerIdAction.PartnerIdProperty));
         if (input is not null)
         {
-            Assert.Equal(input, session.Properties[ValidatePartnerIdAction.PartnerIdProperty]);
+            Assert.Equal(input, session.Properties[CheckPartnerIdAction.PartnerIdProperty]);
         }
 
         var error = Assert.Single(session.Errors);
@@ -169,7 +169,7 @@ public class ValidatePartnerIdActionTests
     public void Language_OfAFrenchPackage_DoesNotAskTheSystem()
     {
         var session = SessionWith("1234567", productLanguage: "1036");
-        var action = new ValidatePartnerIdAction(session, () => throw new InvalidOperationException("not expected"));
+        var action = new CheckPartnerIdAction(session, () => throw new InvalidOperationException("not expected"));
 
         Assert.Equal(ActionResult.Success, action.Run());
         Assert.Equal("PorSetup : PARTNERID accepté : 1234567", Assert.Single(session.LogLines).Text);
@@ -185,7 +185,7 @@ public class ValidatePartnerIdActionTests
 
         Assert.Equal(ActionResult.Failure, result);
         var line = Assert.Single(session.LogLines).Text;
-        Assert.Contains("ValidatePartnerId failed unexpectedly", line, StringComparison.Ordinal);
+        Assert.Contains("CheckPartnerIdAndRecordValue failed unexpectedly", line, StringComparison.Ordinal);
         Assert.Contains("InvalidOperationException: handle closed", line, StringComparison.Ordinal);
         Assert.Empty(session.Errors);
     }
@@ -200,7 +200,7 @@ public class ValidatePartnerIdActionTests
 
         Assert.Equal(ActionResult.Failure, result);
         Assert.Contains("Win32Exception: MsiSetPropertyW failed with Win32 error 6.", Assert.Single(session.LogLines).Text, StringComparison.Ordinal);
-        Assert.Equal(" 1234567 ", session.Properties[ValidatePartnerIdAction.PartnerIdProperty]);
+        Assert.Equal(" 1234567 ", session.Properties[CheckPartnerIdAction.PartnerIdProperty]);
     }
 
     [Fact]
@@ -232,7 +232,7 @@ public class ValidatePartnerIdActionTests
     public void ExceptionReadingTheSystemLanguage_Fails_WithALogLine()
     {
         var session = SessionWith("1234567");
-        var action = new ValidatePartnerIdAction(session, () => throw new EntryPointNotFoundException("GetUserDefaultUILanguage"));
+        var action = new CheckPartnerIdAction(session, () => throw new EntryPointNotFoundException("GetUserDefaultUILanguage"));
 
         Assert.Equal(ActionResult.Failure, action.Run());
         Assert.Contains("EntryPointNotFoundException", Assert.Single(session.LogLines).Text, StringComparison.Ordinal);
@@ -243,17 +243,17 @@ public class ValidatePartnerIdActionTests
         var session = new FakeSession();
         if (partnerId is not null)
         {
-            session.Properties[ValidatePartnerIdAction.PartnerIdProperty] = partnerId;
+            session.Properties[CheckPartnerIdAction.PartnerIdProperty] = partnerId;
         }
 
         if (productLanguage is not null)
         {
-            session.Properties[ValidatePartnerIdAction.ProductLanguageProperty] = productLanguage;
+            session.Properties[CheckPartnerIdAction.ProductLanguageProperty] = productLanguage;
         }
 
         return session;
     }
 
     private static ActionResult Run(FakeSession session, int systemUiLanguage = EnglishUs) =>
-        new ValidatePartnerIdAction(session, () => systemUiLanguage).Run();
+        new CheckPartnerIdAction(session, () => systemUiLanguage).Run();
 }

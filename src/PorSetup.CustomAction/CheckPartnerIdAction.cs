@@ -11,7 +11,7 @@ namespace PorSetup.CustomAction;
 /// </summary>
 /// <param name="session">The installation.</param>
 /// <param name="systemUiLanguage">Reads the user's Windows UI language (a LANGID), used when the package's own language is not French.</param>
-public sealed class ValidatePartnerIdAction(ISession session, Func<int> systemUiLanguage)
+public sealed class CheckPartnerIdAction(ISession session, Func<int> systemUiLanguage)
 {
     public const string PartnerIdProperty = "PARTNERID";
     public const string ProductLanguageProperty = "ProductLanguage";
@@ -40,7 +40,7 @@ public sealed class ValidatePartnerIdAction(ISession session, Func<int> systemUi
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            TryLog(string.Create(CultureInfo.InvariantCulture, $"PorSetup: ValidatePartnerId failed unexpectedly: {exception.GetType().Name}: {exception.Message}"));
+            TryLog(string.Create(CultureInfo.InvariantCulture, $"PorSetup: CheckPartnerIdAndRecordValue failed unexpectedly: {exception.GetType().Name}: {exception.Message}"));
             return ActionResult.Failure;
         }
     }
