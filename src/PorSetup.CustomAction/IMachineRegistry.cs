@@ -4,7 +4,7 @@ namespace PorSetup.CustomAction;
 
 /// <summary>
 /// HKEY_LOCAL_MACHINE in the 64-bit registry view, the view the package's Win64 component writes to. The real
-/// one calls advapi32 (<see cref="MachineRegistry"/>); tests use a fake. Failures throw <see cref="Win32Exception"/>.
+/// one calls advapi32 (<see cref="MachineRegistry"/>); tests use a fake. Failures throw <see cref="Win32CallException"/>.
 /// </summary>
 public interface IMachineRegistry
 {

@@ -30,7 +30,7 @@ internal sealed unsafe class MachineRegistry : IMachineRegistry
 
                 if (result != NativeMethods.ErrorSuccess)
                 {
-                    throw new Win32Exception("RegQueryValueExW", result);
+                    throw new Win32CallException("RegQueryValueExW", result);
                 }
 
                 var data = new byte[length];
@@ -45,7 +45,7 @@ internal sealed unsafe class MachineRegistry : IMachineRegistry
 
                 if (result != NativeMethods.ErrorMoreData)
                 {
-                    throw new Win32Exception("RegQueryValueExW", result);
+                    throw new Win32CallException("RegQueryValueExW", result);
                 }
             }
         }
@@ -69,7 +69,7 @@ internal sealed unsafe class MachineRegistry : IMachineRegistry
             0);
         if (result != NativeMethods.ErrorSuccess)
         {
-            throw new Win32Exception("RegCreateKeyExW", result);
+            throw new Win32CallException("RegCreateKeyExW", result);
         }
 
         try
@@ -81,7 +81,7 @@ internal sealed unsafe class MachineRegistry : IMachineRegistry
 
             if (result != NativeMethods.ErrorSuccess)
             {
-                throw new Win32Exception("RegSetValueExW", result);
+                throw new Win32CallException("RegSetValueExW", result);
             }
         }
         finally
@@ -108,7 +108,7 @@ internal sealed unsafe class MachineRegistry : IMachineRegistry
 
             if (result != NativeMethods.ErrorSuccess)
             {
-                throw new Win32Exception("RegDeleteValueW", result);
+                throw new Win32CallException("RegDeleteValueW", result);
             }
 
             return true;
@@ -128,6 +128,6 @@ internal sealed unsafe class MachineRegistry : IMachineRegistry
             return 0;
         }
 
-        return result == NativeMethods.ErrorSuccess ? key : throw new Win32Exception("RegOpenKeyExW", result);
+        return result == NativeMethods.ErrorSuccess ? key : throw new Win32CallException("RegOpenKeyExW", result);
     }
 }

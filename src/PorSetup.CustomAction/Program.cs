@@ -20,8 +20,8 @@ internal static class Program
     {
         try
         {
-            using var fromProxy = new PipeStream(NativeMethods.GetStdHandle(StandardInput), FileAccess.Read);
-            using var toProxy = new PipeStream(NativeMethods.GetStdHandle(StandardOutput), FileAccess.Write);
+            using var fromProxy = new PipeHandleStream(NativeMethods.GetStdHandle(StandardInput), FileAccess.Read);
+            using var toProxy = new PipeHandleStream(NativeMethods.GetStdHandle(StandardOutput), FileAccess.Write);
             var channel = new ProxyChannel(fromProxy, toProxy);
             return (int)CustomActions.Run(channel.ReadActionName(), new ProxySession(channel));
         }

@@ -61,7 +61,7 @@ public sealed class PutBackPartnerValueAction(ISession session, IMachineRegistry
     }
 
     private static string Describe(Exception exception) =>
-        exception is Win32Exception ? exception.Message : $"{exception.GetType().Name}: {exception.Message}";
+        exception is Win32CallException ? exception.Message : $"{exception.GetType().Name}: {exception.Message}";
 
     private void TryLog(string text)
     {

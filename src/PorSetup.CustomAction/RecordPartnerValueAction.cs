@@ -29,7 +29,7 @@ public sealed class RecordPartnerValueAction(ISession session, IMachineRegistry 
 #pragma warning restore CA1031
         {
             // Without the value, neither a rollback nor the last uninstall could put it back: better not to install.
-            var what = exception is Win32Exception ? exception.Message : $"{exception.GetType().Name}: {exception.Message}";
+            var what = exception is Win32CallException ? exception.Message : $"{exception.GetType().Name}: {exception.Message}";
             try
             {
                 session.Log(string.Create(CultureInfo.InvariantCulture, $@"PorSetup: could not read the Partner value under HKLM\{PartnerRegistryValue.Key} (64-bit view): {what}"));

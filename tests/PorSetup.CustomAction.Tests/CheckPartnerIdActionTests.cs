@@ -194,12 +194,12 @@ public class CheckPartnerIdActionTests
     public void ExceptionWritingTheProperty_Fails_WithALogLine()
     {
         var session = SessionWith(" 1234567 ");
-        session.ThrowOnSet = new Win32Exception("MsiSetPropertyW", 6);
+        session.ThrowOnSet = new Win32CallException("MsiSetPropertyW", 6);
 
         var result = Run(session);
 
         Assert.Equal(ActionResult.Failure, result);
-        Assert.Contains("Win32Exception: MsiSetPropertyW failed with Win32 error 6.", Assert.Single(session.LogLines).Text, StringComparison.Ordinal);
+        Assert.Contains("Win32CallException: MsiSetPropertyW failed with Win32 error 6.", Assert.Single(session.LogLines).Text, StringComparison.Ordinal);
         Assert.Equal(" 1234567 ", session.Properties[CheckPartnerIdAction.PartnerIdProperty]);
     }
 
@@ -208,12 +208,12 @@ public class CheckPartnerIdActionTests
     {
         var session = SessionWith("bad");
         session.FailingMessageKind = InstallMessage.Error;
-        session.ThrowOnMessage = new Win32Exception("MsiProcessMessage", 87);
+        session.ThrowOnMessage = new Win32CallException("MsiProcessMessage", 87);
 
         var result = Run(session);
 
         Assert.Equal(ActionResult.Failure, result);
-        Assert.Contains("Win32Exception", Assert.Single(session.LogLines).Text, StringComparison.Ordinal);
+        Assert.Contains("Win32CallException", Assert.Single(session.LogLines).Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class FakeMachineRegistry : IMachineRegistry
     /// <summary>Each call as "GetValue key name", "SetValue key name TYPE value" or "DeleteValue key name".</summary>
     public List<string> Calls { get; } = [];
 
-    /// <summary>When set, every call throws it (after being recorded), as the real one throws <see cref="Win32Exception"/>.</summary>
+    /// <summary>When set, every call throws it (after being recorded), as the real one throws <see cref="Win32CallException"/>.</summary>
     public Exception? ThrowOnCall { get; set; }
 
     public RegistryData? GetValue(string subKey, string name)

@@ -45,7 +45,7 @@ public sealed class ProxySessionTests : IDisposable
     {
         var session = Session(Frame(6u, string.Empty));
 
-        var exception = Assert.Throws<Win32Exception>(() => session["PARTNERID"]);
+        var exception = Assert.Throws<Win32CallException>(() => session["PARTNERID"]);
 
         Assert.Equal(6u, exception.ErrorCode);
         Assert.Equal("MsiGetPropertyW failed with Win32 error 6.", exception.Message);
@@ -66,7 +66,7 @@ public sealed class ProxySessionTests : IDisposable
     {
         var session = Session(Frame(1627u));
 
-        var exception = Assert.Throws<Win32Exception>(() => session["PARTNERID"] = "1234567");
+        var exception = Assert.Throws<Win32CallException>(() => session["PARTNERID"] = "1234567");
 
         Assert.Equal("MsiSetPropertyW failed with Win32 error 1627.", exception.Message);
     }
@@ -108,7 +108,7 @@ public sealed class ProxySessionTests : IDisposable
     {
         var session = Session(Frame(8u, 0));
 
-        var exception = Assert.Throws<Win32Exception>(() => session.Log("a line"));
+        var exception = Assert.Throws<Win32CallException>(() => session.Log("a line"));
 
         Assert.Equal(8u, exception.ErrorCode);
     }

@@ -128,7 +128,7 @@ public class PutBackPartnerValueActionTests
     {
         var session = DeferredSession("1111111");
         var registry = RegistryWith("7654321");
-        registry.ThrowOnCall = new Win32Exception("RegSetValueExW", 5);
+        registry.ThrowOnCall = new Win32CallException("RegSetValueExW", 5);
 
         var result = Run(session, registry);
 
@@ -145,7 +145,7 @@ public class PutBackPartnerValueActionTests
     {
         var session = DeferredSession(string.Empty);
         var registry = RegistryWith("7654321");
-        registry.ThrowOnCall = new Win32Exception("RegOpenKeyExW", 5);
+        registry.ThrowOnCall = new Win32CallException("RegOpenKeyExW", 5);
 
         var result = Run(session, registry);
 
@@ -170,7 +170,7 @@ public class PutBackPartnerValueActionTests
     public void CustomActionDataUnreadable_Fails_WithoutTouchingTheRegistry()
     {
         var session = DeferredSession("1111111");
-        session.ThrowOnGet = new Win32Exception("MsiGetPropertyW", 6);
+        session.ThrowOnGet = new Win32CallException("MsiGetPropertyW", 6);
         var registry = RegistryWith("7654321");
 
         var result = Run(session, registry);
@@ -193,7 +193,7 @@ public class PutBackPartnerValueActionTests
 
         Assert.Equal(ActionResult.Success, Run(restored, registry));
         Assert.Equal("1111111", registry.Get(Key, "Partner"));
-        Assert.Equal(ActionResult.Failure, Run(refused, new FakeMachineRegistry { ThrowOnCall = new Win32Exception("RegCreateKeyExW", 5) }));
+        Assert.Equal(ActionResult.Failure, Run(refused, new FakeMachineRegistry { ThrowOnCall = new Win32CallException("RegCreateKeyExW", 5) }));
     }
 
     // What a raw registry search gives for each type (Windows Installer's documented form), and what is written back.

@@ -58,7 +58,7 @@ public sealed class RecordPartnerValueActionTests
     public void ARegistryThatRefuses_FailsTheInstall_WithTheWin32ErrorInTheLog()
     {
         var session = new FakeSession();
-        var registry = new FakeMachineRegistry { ThrowOnCall = new Win32Exception("RegOpenKeyExW", 5) };
+        var registry = new FakeMachineRegistry { ThrowOnCall = new Win32CallException("RegOpenKeyExW", 5) };
 
         var result = new RecordPartnerValueAction(session, registry).Run();
 

@@ -16,7 +16,7 @@ public static class CheckIdCommand
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
-            if (!PartnerIdArgument.TryNormalize(parse.GetValue(id), parse.InvocationConfiguration.Error, out var normalized))
+            if (!PartnerIdOption.TryNormalize(parse.GetValue(id), parse.InvocationConfiguration.Error, out var normalized))
             {
                 return ExitCodes.InvalidPartnerId;
             }

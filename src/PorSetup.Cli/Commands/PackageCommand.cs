@@ -18,7 +18,7 @@ internal static class PackageCommand
     public static Command Create(string name, string description, Func<string, string, string> defaultOutput, Func<InstallerFile, string, string, string> write, Func<string, string> unsignedNote)
     {
         var msi = new Argument<FileInfo>("msi") { Description = "PorSetup.msi, as built (it is not modified)." };
-        var partnerId = PartnerIdArgument.CreateOption();
+        var partnerId = PartnerIdOption.Create();
         var output = new Option<FileInfo?>("--output", "-o") { Description = "The file to write. Default: next to the MSI, named after the ID." };
         var force = new Option<bool>("--force", "-f") { Description = "Replace the output file if it exists. Without it an existing file is never overwritten." };
         var signing = new SigningOptions(required: false);
@@ -27,7 +27,7 @@ internal static class PackageCommand
         command.SetAction(parse =>
         {
             var error = parse.InvocationConfiguration.Error;
-            if (!PartnerIdArgument.TryNormalize(parse.GetValue(partnerId), error, out var id))
+            if (!PartnerIdOption.TryNormalize(parse.GetValue(partnerId), error, out var id))
             {
                 return ExitCodes.InvalidPartnerId;
             }

@@ -24,7 +24,7 @@ internal sealed class ProxySession(ProxyChannel channel) : ISession
             var result = reply.UInt32();
             var value = reply.String();
             reply.End();
-            return result == 0 ? value : throw new Win32Exception("MsiGetPropertyW", result);
+            return result == 0 ? value : throw new Win32CallException("MsiGetPropertyW", result);
         }
 
         set
@@ -34,7 +34,7 @@ internal sealed class ProxySession(ProxyChannel channel) : ISession
             reply.End();
             if (result != 0)
             {
-                throw new Win32Exception("MsiSetPropertyW", result);
+                throw new Win32CallException("MsiSetPropertyW", result);
             }
         }
     }
@@ -53,6 +53,6 @@ internal sealed class ProxySession(ProxyChannel channel) : ISession
         var recordResult = reply.UInt32();
         var answer = reply.Int32();
         reply.End();
-        return recordResult == 0 ? answer : throw new Win32Exception("MsiCreateRecord/MsiRecordSetStringW", recordResult);
+        return recordResult == 0 ? answer : throw new Win32CallException("MsiCreateRecord/MsiRecordSetStringW", recordResult);
     }
 }

@@ -9,23 +9,23 @@ namespace PorSetup.CustomAction;
 /// (System.ComponentModel.Win32Exception reads the message from the system, which a trimmed NativeAOT build
 /// without resources cannot do; this one names the function instead.)
 /// </summary>
-public sealed class Win32Exception : Exception
+public sealed class Win32CallException : Exception
 {
-    public Win32Exception()
+    public Win32CallException()
     {
     }
 
-    public Win32Exception(string message)
+    public Win32CallException(string message)
         : base(message)
     {
     }
 
-    public Win32Exception(string message, Exception innerException)
+    public Win32CallException(string message, Exception innerException)
         : base(message, innerException)
     {
     }
 
-    public Win32Exception(string function, uint errorCode)
+    public Win32CallException(string function, uint errorCode)
         : base(string.Create(CultureInfo.InvariantCulture, $"{function} failed with Win32 error {errorCode}."))
     {
         ErrorCode = errorCode;

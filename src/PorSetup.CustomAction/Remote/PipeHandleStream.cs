@@ -8,7 +8,7 @@ namespace PorSetup.CustomAction.Remote;
 /// One end of an anonymous pipe, read or written with ReadFile and WriteFile, unbuffered. (FileStream would work
 /// too, but brings its buffering and file strategies into the program for nothing: the worker is smaller without.)
 /// </summary>
-internal sealed unsafe partial class PipeStream(nint handle, FileAccess access) : Stream
+internal sealed unsafe partial class PipeHandleStream(nint handle, FileAccess access) : Stream
 {
     private const int ErrorBrokenPipe = 109;
 
@@ -40,7 +40,7 @@ internal sealed unsafe partial class PipeStream(nint handle, FileAccess access) 
         }
 
         var error = Marshal.GetLastPInvokeError();
-        return error == ErrorBrokenPipe ? 0 : throw new Win32Exception("ReadFile", (uint)error);
+        return error == ErrorBrokenPipe ? 0 : throw new Win32CallException("ReadFile", (uint)error);
     }
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
@@ -53,7 +53,7 @@ internal sealed unsafe partial class PipeStream(nint handle, FileAccess access) 
             {
                 if (!WriteFile(handle, bytes, buffer.Length, out var written, 0))
                 {
-                    throw new Win32Exception("WriteFile", (uint)Marshal.GetLastPInvokeError());
+                    throw new Win32CallException("WriteFile", (uint)Marshal.GetLastPInvokeError());
                 }
 
                 buffer = buffer[written..];

@@ -5,9 +5,9 @@ using System.CommandLine;
 namespace PorSetup.Cli;
 
 /// <summary>The --partner-id option every command that writes an ID shares, checked by the one rule.</summary>
-public static class PartnerIdArgument
+public static class PartnerIdOption
 {
-    public static Option<string> CreateOption() => new("--partner-id", "-p")
+    public static Option<string> Create() => new("--partner-id", "-p")
     {
         Description = $"The Microsoft Partner ID (MPN ID): {PartnerId.MinLength} to {PartnerId.MaxLength} ASCII digits, e.g. {PartnerId.Example}.",
         Required = true,
