@@ -135,45 +135,16 @@ function Find-WindowsPrerequisites {
     return $clang
 }
 
-# Checks -SignWith before anything is built or written, with the words of porsetup's own check
-# (src/PorSetup.Cli/Signing/SigningCertificate.cs): the file opens with the password in PORSETUP_PFX_PASSWORD,
-# holds the private key, and its certificate has the Code Signing usage. Throws a message that names the file.
+# Checks -SignWith before anything else is built or written, with porsetup's own check (its hidden check-signing
+# command, src/PorSetup.Cli/Signing/SigningCertificate.cs): the file opens with the password in PORSETUP_PFX_PASSWORD,
+# holds the private key, its certificate has the Code Signing usage and is valid now. Only porsetup is built first
+# (with no build server left holding the password). Throws porsetup's one line, which names the file.
 function Test-SigningCertificate([string] $Pfx) {
-    if (Test-Path $Pfx -PathType Container) { throw "$Pfx is a folder, not a certificate file: -SignWith names a .pfx file." }
-    if (-not (Test-Path $Pfx -PathType Leaf)) { throw "${Pfx}: no such certificate file." }
-    $password = [Environment]::GetEnvironmentVariable('PORSETUP_PFX_PASSWORD')
-    if ($null -eq $password) {
-        throw "$Pfx cannot be opened: PORSETUP_PFX_PASSWORD is not set. Put the certificate file's password in that environment variable (it is never taken on the command line)."
-    }
-    try {
-        $certificate = [System.Security.Cryptography.X509Certificates.X509CertificateLoader]::LoadPkcs12FromFile(
-            $Pfx, $password, [System.Security.Cryptography.X509Certificates.X509KeyStorageFlags]::EphemeralKeySet)
-    }
-    catch {
-        if ([System.Security.Cryptography.X509Certificates.X509Certificate2]::GetCertContentType($Pfx) -eq 'Pkcs12') {
-            throw "$Pfx cannot be opened: the password in PORSETUP_PFX_PASSWORD does not open this certificate file."
-        }
-        throw "$Pfx cannot be used: it is not a PKCS#12 (.pfx) file with a certificate and its private key."
-    }
-    try {
-        if (-not $certificate.HasPrivateKey) {
-            throw "$Pfx cannot sign: it holds the certificate $($certificate.Subject) without its private key. Export the certificate with its private key."
-        }
-        $usageExtensions = @($certificate.Extensions | Where-Object { $_ -is [System.Security.Cryptography.X509Certificates.X509EnhancedKeyUsageExtension] })
-        if ($usageExtensions.Count -eq 0) {
-            throw "$Pfx cannot sign code: its certificate $($certificate.Subject) has no extended key usage extension, so it lacks the Code Signing usage (extended key usage 1.3.6.1.5.5.7.3.3) that PorSetup requires. Use a code-signing certificate."
-        }
-        $usages = @($usageExtensions | ForEach-Object { $_.EnhancedKeyUsages } | ForEach-Object Value)
-        if ($usages -notcontains '1.3.6.1.5.5.7.3.3') {
-            throw "$Pfx cannot sign code: its certificate $($certificate.Subject) lacks the Code Signing usage (extended key usage 1.3.6.1.5.5.7.3.3). Use a code-signing certificate."
-        }
-        $now = [DateTime]::Now
-        if ($now -lt $certificate.NotBefore -or $now -gt $certificate.NotAfter) {
-            throw ("$Pfx cannot sign: its certificate $($certificate.Subject) is valid only from {0:yyyy-MM-dd HH:mm} to {1:yyyy-MM-dd HH:mm}. Use a certificate valid now." -f $certificate.NotBefore, $certificate.NotAfter)
-        }
-        Write-Host "Signing with $Pfx ($($certificate.Subject))"
-    }
-    finally { $certificate.Dispose() }
+    & dotnet build (Join-Path $root 'src/PorSetup.Cli/PorSetup.Cli.csproj') -c $Configuration --nologo -v quiet --disable-build-servers | Out-Host
+    if ($LASTEXITCODE -ne 0) { throw "Building porsetup, which checks the certificate, failed with exit code $LASTEXITCODE." }
+    $said = @(& dotnet $signer check-signing --sign-with $Pfx 2>&1 | ForEach-Object { "$_" })
+    if ($LASTEXITCODE -ne 0) { throw ($said -join "`n").Trim() }
+    Write-Host ($said -join "`n")
 }
 
 # The documented place of the MSI: artifacts/PorSetup.msi for en-US, artifacts/<culture>/PorSetup.msi otherwise.
@@ -288,7 +259,11 @@ function Invoke-Tests {
     return ($failed -eq 0 -and $passed -gt 0)
 }
 
-# Checked before anything is built or written; a refusal is one plain line (no PowerShell error view, which wraps
+# porsetup.dll as the solution build leaves it: build.ps1's signer and certificate check (its hidden sign and
+# check-signing commands), and Proxy.targets'.
+$signer = Join-Path $root "src/PorSetup.Cli/bin/$Configuration/net10.0/porsetup.dll"
+
+# Checked before anything else is built or written; a refusal is one plain line (no PowerShell error view, which wraps
 # it and colours it) and exit code 1.
 try {
     if ($TimestampUrl -and -not $SignWith) { throw '-TimestampUrl is given without -SignWith: a timestamp countersigns a signature, so give the certificate file too.' }
@@ -307,8 +282,6 @@ catch {
     [Console]::Error.WriteLine($_.Exception.Message)
     exit 1
 }
-# porsetup.dll as the solution build leaves it: build.ps1's signer (its hidden sign command), and Proxy.targets'.
-$signer = Join-Path $root "src/PorSetup.Cli/bin/$Configuration/net10.0/porsetup.dll"
 
 if (-not $IsWindows) { Install-LinuxPrerequisites }
 $msi = Build-Msi

@@ -25,6 +25,7 @@ public static class ExitCodes
         Commands.CheckIdCommand.Name => [Success, Usage, InvalidPartnerId],
         Commands.InspectCommand.Name => [Success, Usage, FileError],
         Commands.SignCommand.Name => [Success, Usage, FileError, SigningError],
+        Commands.CheckSigningCommand.Name => [Success, Usage, SigningError],
         _ => [Success, Usage, InvalidPartnerId, FileError, SigningError],
     };
 

@@ -18,6 +18,7 @@ public static class PorSetupCommand
             TransformCommand.Create(),
             InspectCommand.Create(),
             SignCommand.Create(),
+            CheckSigningCommand.Create(),
         };
 
         // Every command's --help ends with the exit codes that command returns.

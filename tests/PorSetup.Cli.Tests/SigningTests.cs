@@ -92,6 +92,19 @@ public sealed class SigningTests : IDisposable
         Assert.DoesNotContain("not the password", run.Error, StringComparison.Ordinal);
     }
 
+    /// <summary>check-signing, which build.ps1 -SignWith asks before it builds: the same check, and nothing signed.</summary>
+    [Fact]
+    public void CheckSigning_AcceptsACodeSigningCertificate_AndRefusesOthersWithSignsWords()
+    {
+        var accepted = CliRun.Of("check-signing", "--sign-with", this.signing.CodeSigningPfx);
+        var refused = CliRun.Of("check-signing", "--sign-with", this.signing.NoCodeSigningPfx);
+
+        Assert.Equal(ExitCodes.Success, accepted.ExitCode);
+        Assert.StartsWith($"Signing with {this.signing.CodeSigningPfx} (", accepted.Output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.SigningError, refused.ExitCode);
+        Assert.Contains("lacks the Code Signing usage (extended key usage 1.3.6.1.5.5.7.3.3)", refused.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("stamp")]
     [InlineData("transform")]
