@@ -33,7 +33,7 @@ public sealed class KnownDifferencesTests(BuiltPackage package) : IClassFixture<
     }
 
     // WiX (Compiler.ParseMajorUpgradeElement) writes the product language into both Upgrade rows unless
-    // IgnoreLanguage="yes"; wixl never writes one, and UpgradeRows puts WiX's value back.
+    // IgnoreLanguage="yes"; wixl never writes one, and MajorUpgradeRows puts WiX's value back.
     [LinuxBuildFact]
     public void UpgradeLanguage_IsWixs()
     {
