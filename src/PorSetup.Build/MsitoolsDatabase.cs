@@ -15,7 +15,7 @@ public sealed class MsitoolsDatabase(string path)
 
     /// <summary>The rows of a table; msiinfo exports IDT: three header lines, then tab-separated rows.</summary>
     public IReadOnlyList<string[]> Rows(string table) =>
-        Tool.RunChecked("msiinfo", "export", this.Path, table)
+        Msitools.Run("msiinfo", "export", this.Path, table)
             .Split(["\r\n", "\n"], StringSplitOptions.None)
             .Skip(3)
             .Where(line => line.Length > 0)
@@ -27,7 +27,7 @@ public sealed class MsitoolsDatabase(string path)
 
     /// <summary>The summary information as msiinfo suminfo prints it: "Label: value" lines.</summary>
     public IReadOnlyDictionary<string, string> Summary() =>
-        Tool.RunChecked("msiinfo", "suminfo", this.Path)
+        Msitools.Run("msiinfo", "suminfo", this.Path)
             .Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split(": ", 2))
             .Where(parts => parts.Length == 2)
@@ -51,7 +51,7 @@ public sealed class MsitoolsDatabase(string path)
         {
             var file = System.IO.Path.Combine(folder.FullName, table + ".idt");
             File.WriteAllText(file, idt);
-            Tool.RunChecked("msibuild", this.Path, "-i", file);
+            Msitools.Run("msibuild", this.Path, "-i", file);
         }
         finally
         {
@@ -61,7 +61,7 @@ public sealed class MsitoolsDatabase(string path)
 
     /// <summary>msibuild -s writes subject, author, template and package code together.</summary>
     public void SetSummary(string subject, string author, string template, string packageCode) =>
-        Tool.RunChecked("msibuild", this.Path, "-s", subject, author, template, packageCode);
+        Msitools.Run("msibuild", this.Path, "-s", subject, author, template, packageCode);
 
     /// <summary>A value as an SQL literal; msibuild's SQL has no escape for a single quote in a string.</summary>
     public static string Literal(object value) => value switch
@@ -73,5 +73,5 @@ public sealed class MsitoolsDatabase(string path)
         _ => throw new ArgumentException($"A column value is a string or an int, not {value.GetType().Name}.", nameof(value)),
     };
 
-    private void Query(string sql) => Tool.RunChecked("msibuild", this.Path, "-q", sql);
+    private void Query(string sql) => Msitools.Run("msibuild", this.Path, "-q", sql);
 }

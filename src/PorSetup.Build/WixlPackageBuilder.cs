@@ -28,7 +28,7 @@ public static class WixlPackageBuilder
         }
 
         arguments.Add(translatedPath);
-        Tool.RunChecked("wixl", [.. arguments]);
+        Msitools.Run("wixl", [.. arguments]);
         DatabaseFixups.From(source, localization).ApplyTo(output);
     }
 

@@ -2,6 +2,7 @@
 
 using System.Xml.Linq;
 using PorSetup.Msi;
+using PorSetup.Testing;
 
 namespace PorSetup.Build.Tests;
 
