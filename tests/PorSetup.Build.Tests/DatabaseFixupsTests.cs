@@ -33,46 +33,4 @@ public sealed class DatabaseFixupsTests
         Assert.Equal(["A"], fixups.Properties.Hidden);
         Assert.Empty(fixups.Properties.Secure);
     }
-
-    [Fact]
-    public void WithoutMajorUpgrade_NoUpgradeRowsAreTouched_AndTheDefaultScheduleIsAfterInstallValidate()
-    {
-        var without = XDocument.Parse("""<Wix xmlns="http://wixtoolset.org/schemas/v4/wxs"><Package Name="P" Manufacturer="M" Version="1.0.0" Language="1033" /></Wix>""");
-        var with = XDocument.Parse("""<Wix xmlns="http://wixtoolset.org/schemas/v4/wxs"><Package Name="P" Manufacturer="M" Version="1.0.0" Language="1033"><MajorUpgrade DowngradeErrorMessage="x" /></Package></Wix>""");
-        var english = WixLocalization.ForCulture(Path.Combine(AppContext.BaseDirectory, "TestData", "Localized"), "en-US");
-
-        Assert.Null(MajorUpgradeRows.From(without, english));
-        Assert.Equal("InstallValidate", MajorUpgradeRows.From(with, english)!.RemoveExistingProductsAfter);
-    }
-
-    [Theory]
-    [InlineData(0x001, 0x500, 0x501)]
-    [InlineData(0x822, 0x600, 0xE22)]
-    [InlineData(0x422, 0x500, 0x522)]
-    public void ScriptActions_ReplaceOnlyTheExecutionBits(int type, int bits, int expected)
-    {
-        Assert.Equal(expected, ScriptActions.WithBits(type, bits));
-    }
-
-    [Fact]
-    public void PropertyFlags_DropSecureAndHidden_AndPropertiesDeclaredOnlyForThem()
-    {
-        Assert.True(PropertyFlags.IsDropped("Secure"));
-        Assert.True(PropertyFlags.IsDropped("Hidden"));
-        Assert.False(PropertyFlags.IsDropped("Value"));
-        Assert.True(PropertyFlags.IsDeclarationOnly(XElement.Parse("""<Property Id="A" Secure="yes" />""")));
-        Assert.False(PropertyFlags.IsDeclarationOnly(XElement.Parse("""<Property Id="A" Value="1" Secure="yes" />""")));
-        Assert.False(PropertyFlags.IsDeclarationOnly(XElement.Parse("""<Property Id="A" Secure="yes"><RegistrySearch Id="S" /></Property>""")));
-    }
-
-    [Fact]
-    public void DatabaseCodepage_IsGivenToWixlOnlyWhenThereIsOne()
-    {
-        var product = new XElement("Product");
-        new DatabaseCodepage(null).Translate(product);
-        Assert.Null(product.Attribute("Codepage"));
-
-        new DatabaseCodepage(1252).Translate(product);
-        Assert.Equal("1252", (string?)product.Attribute("Codepage"));
-    }
 }
