@@ -7,7 +7,9 @@ namespace PorSetup.Build;
 /// <summary>
 /// Translates a WiX v4+ package source into the WiX v3 subset that wixl reads, resolving localization on the
 /// way. Only the elements PorSetup uses are known; anything else is refused rather than silently dropped, so
-/// the Linux build never produces a package that differs from the Windows one without saying so.
+/// the Linux build never produces a package that differs from the Windows one without saying so. What wixl drops
+/// or gets wrong is left to the class of its element, which also writes it into wixl's database afterwards
+/// (<see cref="DatabaseFixups"/>): the translation asks it what to leave out or rewrite.
 /// </summary>
 public static class WixlTranslator
 {
