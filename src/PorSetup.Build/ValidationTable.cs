@@ -8,7 +8,8 @@ namespace PorSetup.Build;
 /// ICE03 cannot check data types and foreign keys, on Windows either. The rows, in _Validation.idt beside this
 /// file, hold the Nullable, MinValue, MaxValue, KeyTable, KeyColumn, Category, Set and Description of WiX's table
 /// definitions (WixToolset.Data's WindowsInstallerTableDefinitions, tag v6.0.2) for the tables wixl writes;
-/// a table without rows there stops the build, so a new one is added on purpose.
+/// a table without rows there stops the build, so a new one is added on purpose. The translation has nothing to
+/// do; the fix-up imports the rows after the other fix-ups, which may add no table.
 /// </summary>
 public static class ValidationTable
 {
@@ -26,9 +27,9 @@ public static class ValidationTable
     public static IReadOnlyList<string[]> Rows { get; } = ReadRows();
 
     /// <summary>Adds the rows of every table the MSI holds, and of _Validation itself.</summary>
-    public static void AddTo(string msiPath)
+    public static void AddTo(MsitoolsDatabase database)
     {
-        var tables = MsiTables.Read(msiPath, "_Columns").Select(row => row[0]).Append(Name).ToHashSet(StringComparer.Ordinal);
+        var tables = database.Rows("_Columns").Select(row => row[0]).Append(Name).ToHashSet(StringComparer.Ordinal);
         var described = Rows.Select(row => row[0]).ToHashSet(StringComparer.Ordinal);
         var undescribed = tables.Where(t => !described.Contains(t)).Order(StringComparer.Ordinal).ToList();
         if (undescribed.Count > 0)
@@ -36,18 +37,8 @@ public static class ValidationTable
             throw new InvalidDataException($"No _Validation rows for table(s) {string.Join(", ", undescribed)}: add them to src/PorSetup.Build/_Validation.idt from WiX's table definitions.");
         }
 
-        var folder = Directory.CreateTempSubdirectory("porsetup-validation-");
-        try
-        {
-            // msibuild -i takes the table name from the file's third line.
-            var idt = Path.Combine(folder.FullName, Name + ".idt");
-            File.WriteAllLines(idt, Header.Concat(Rows.Where(row => tables.Contains(row[0])).Select(row => string.Join('\t', row))));
-            Tool.RunChecked("msibuild", msiPath, "-i", idt);
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+        var lines = Header.Concat(Rows.Where(row => tables.Contains(row[0])).Select(row => string.Join('\t', row)));
+        database.Import(Name, string.Concat(lines.Select(line => line + "\n")));
     }
 
     private static List<string[]> ReadRows()

@@ -28,9 +28,8 @@ public static class WixlPackageBuilder
         }
 
         arguments.Add(translatedPath);
-        Tool.RunChecked("wixl", [.. arguments]);
+        Msitools.Run("wixl", [.. arguments]);
         DatabaseFixups.From(source, localization).ApplyTo(output);
-        ValidationTable.AddTo(output);
     }
 
     // wixl looks files up below the source's folder and rejects absolute paths, so a file is passed relative to it.

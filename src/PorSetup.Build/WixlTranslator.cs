@@ -7,7 +7,9 @@ namespace PorSetup.Build;
 /// <summary>
 /// Translates a WiX v4+ package source into the WiX v3 subset that wixl reads, resolving localization on the
 /// way. Only the elements PorSetup uses are known; anything else is refused rather than silently dropped, so
-/// the Linux build never produces a package that differs from the Windows one without saying so.
+/// the Linux build never produces a package that differs from the Windows one without saying so. What wixl drops
+/// or gets wrong is left to the class of its element, which also writes it into wixl's database afterwards
+/// (<see cref="DatabaseFixups"/>): the translation asks it what to leave out or rewrite.
 /// </summary>
 public static class WixlTranslator
 {
@@ -29,11 +31,7 @@ public static class WixlTranslator
         var product = new XElement(V3 + "Product",
             new XAttribute("Id", (string?)package.Attribute("ProductCode") ?? "*"),
             Copy(package, localization, "Name", "Manufacturer", "Version", "UpgradeCode", "Language"));
-        var codepage = (string?)package.Attribute("Codepage") ?? localization.Codepage?.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (codepage is not null)
-        {
-            product.Add(new XAttribute("Codepage", codepage));
-        }
+        DatabaseCodepage.From(source, localization).Translate(product);
 
         product.Add(TranslatePackageElement(package, localization));
 
@@ -44,11 +42,11 @@ public static class WixlTranslator
             {
                 case "SummaryInformation":
                     break;
-                case "Property" when child.Attribute("Value") is null && !child.HasElements:
+                case "Property" when PropertyFlags.IsDeclarationOnly(child):
                     // Declared only to be Secure or Hidden: WiX writes no Property row, and neither does wixl.
                     break;
-                case "CustomAction" when child.Attribute("Error") is not null:
-                    product.Add(TranslateErrorAction(child, localization));
+                case "CustomAction" when ErrorActions.Applies(child):
+                    product.Add(ErrorActions.Translate(child, localization));
                     break;
                 case "Feature":
                     product.Add(TranslateFeature(child, localization, targetDir));
@@ -111,7 +109,7 @@ public static class WixlTranslator
         var result = new XElement(V3 + "Component", Copy(component, localization, "Id", "Guid", "Permanent", "NeverOverwrite", "KeyPath"));
         AddBitness(component, result);
 
-        // wixl has no component conditions: DatabaseFixups writes Component/@Condition into the table.
+        // wixl has no component conditions: ComponentConditions writes Component/@Condition into the table.
 
         result.Add(component.Elements().Select(e => TranslateElement(e, localization)));
         return result;
@@ -134,8 +132,8 @@ public static class WixlTranslator
                 case (_, "Bitness"):
                     AddBitness(element, result);
                     break;
-                case ("Property", "Secure" or "Hidden"):
-                    // wixl ignores these; the build writes SecureCustomProperties and MsiHiddenProperties itself.
+                case ("Property", var flag) when PropertyFlags.IsDropped(flag):
+                    // wixl ignores these; PropertyFlags writes SecureCustomProperties and MsiHiddenProperties itself.
                     break;
                 case ("CustomAction", "BinaryRef"):
                     result.Add(new XAttribute("BinaryKey", value));
@@ -159,23 +157,6 @@ public static class WixlTranslator
         return result;
     }
 
-    // wixl rejects type 19 (Error=): it is given as a type 51 that carries the same formatted text, which wixl encodes
-    // in the database's code page; DatabaseFixups then makes the row a type 19 (ErrorActions).
-    private static XElement TranslateErrorAction(XElement action, WixLocalization localization)
-    {
-        var unsupported = action.Attributes().Where(a => !a.IsNamespaceDeclaration && a.Name.LocalName is not ("Id" or "Error")).ToList();
-        if (unsupported.Count > 0 || action.HasElements)
-        {
-            throw Unsupported(action);
-        }
-
-        var id = (string)action.Attribute("Id")!;
-        return new XElement(V3 + "CustomAction",
-            new XAttribute("Id", id),
-            new XAttribute("Property", id),
-            new XAttribute("Value", localization.Resolve((string)action.Attribute("Error")!)));
-    }
-
     private static void AddBitness(XElement source, XElement target)
     {
         switch ((string?)source.Attribute("Bitness"))
@@ -193,6 +174,6 @@ public static class WixlTranslator
         names.Select(n => source.Attribute(n)).OfType<XAttribute>()
             .Select(a => new XAttribute(a.Name.LocalName, localization.Resolve(a.Value)));
 
-    private static NotSupportedException Unsupported(XElement element) =>
+    internal static NotSupportedException Unsupported(XElement element) =>
         new($"<{element.Name.LocalName}> (line {((System.Xml.IXmlLineInfo)element).LineNumber}) is not supported by the Linux build (wixl); extend WixlTranslator or build on Windows.");
 }

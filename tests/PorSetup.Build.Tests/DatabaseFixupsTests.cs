@@ -11,16 +11,15 @@ public sealed class DatabaseFixupsTests
     {
         var fixups = DatabaseFixups.From(XDocument.Load(RepositoryFiles.PackageSource), WixLocalization.ForCulture(RepositoryFiles.Installer, "fr-FR"));
 
-        Assert.Equal(["PARTNERID"], fixups.SecureProperties);
-        Assert.Equal(new UpgradeRows(SameVersionUpgrades: true, Language: null), fixups.Upgrade);
-        Assert.Empty(fixups.HiddenProperties);
-        Assert.Equal("InstallInitialize", fixups.RemoveExistingProductsAfter);
-        Assert.Equal(["RefuseNonAdministrator", "RefusePerUserInstall"], fixups.ErrorActions);
-        Assert.Equal(1252, fixups.Codepage);
-        Assert.Equal("1036", fixups.Language);
-        Assert.Equal("PARTNERBEFOREPORSETUP", fixups.ComponentConditions["PartnerBeforePorSetupValue"]);
-        Assert.Equal(0x500, fixups.ScriptActions["PutBackPartnerBeforeThisInstall"]);
-        Assert.False(fixups.ScriptActions.ContainsKey("PutBackPartnerBeforePorSetup"), "Deferred actions are wixl's own business.");
+        Assert.Equal(["PARTNERID"], fixups.Properties.Secure);
+        Assert.Equal(new MajorUpgradeRows(SameVersionUpgrades: true, Language: null, RemoveExistingProductsAfter: "InstallInitialize"), fixups.Upgrade);
+        Assert.Empty(fixups.Properties.Hidden);
+        Assert.Equal(["RefuseNonAdministrator", "RefusePerUserInstall"], fixups.Errors.Ids);
+        Assert.Equal(1252, fixups.Codepage.Codepage);
+        Assert.Equal("1036", fixups.Template.Language);
+        Assert.Equal("PARTNERBEFOREPORSETUP", fixups.Components.Conditions["PartnerBeforePorSetupValue"]);
+        Assert.Equal(0x500, fixups.Scripts.Bits["PutBackPartnerBeforeThisInstall"]);
+        Assert.False(fixups.Scripts.Bits.ContainsKey("PutBackPartnerBeforePorSetup"), "Deferred actions are wixl's own business.");
     }
 
     [Fact]
@@ -30,9 +29,8 @@ public sealed class DatabaseFixupsTests
 
         var fixups = DatabaseFixups.From(source, WixLocalization.ForCulture(Path.Combine(AppContext.BaseDirectory, "TestData", "Localized"), "en-US"));
 
-        Assert.Equal("InstallFinalize", fixups.RemoveExistingProductsAfter);
-        Assert.Equal(new UpgradeRows(SameVersionUpgrades: false, Language: "1033"), fixups.Upgrade);
-        Assert.Equal(["A"], fixups.HiddenProperties);
-        Assert.Empty(fixups.SecureProperties);
+        Assert.Equal(new MajorUpgradeRows(SameVersionUpgrades: false, Language: "1033", RemoveExistingProductsAfter: "InstallFinalize"), fixups.Upgrade);
+        Assert.Equal(["A"], fixups.Properties.Hidden);
+        Assert.Empty(fixups.Properties.Secure);
     }
 }

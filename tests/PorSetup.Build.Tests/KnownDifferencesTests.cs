@@ -2,6 +2,7 @@
 
 using System.Xml.Linq;
 using PorSetup.Msi;
+using PorSetup.Testing;
 
 namespace PorSetup.Build.Tests;
 
@@ -33,7 +34,7 @@ public sealed class KnownDifferencesTests(BuiltPackage package) : IClassFixture<
     }
 
     // WiX (Compiler.ParseMajorUpgradeElement) writes the product language into both Upgrade rows unless
-    // IgnoreLanguage="yes"; wixl never writes one, and UpgradeRows puts WiX's value back.
+    // IgnoreLanguage="yes"; wixl never writes one, and MajorUpgradeRows puts WiX's value back.
     [LinuxBuildFact]
     public void UpgradeLanguage_IsWixs()
     {

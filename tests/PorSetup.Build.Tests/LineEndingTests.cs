@@ -1,5 +1,7 @@
 // Copyright (c) PorSetup contributors. MIT licensed.
 
+using PorSetup.Testing;
+
 namespace PorSetup.Build.Tests;
 
 /// <summary>

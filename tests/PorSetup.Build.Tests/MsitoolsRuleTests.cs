@@ -1,11 +1,13 @@
 // Copyright (c) PorSetup contributors. MIT licensed.
 
+using PorSetup.Testing;
+
 namespace PorSetup.Build.Tests;
 
 /// <summary>
 /// The rule that keeps the Windows job green: no test runs msitools (a Linux toolset) unless its attribute skips it
-/// where msitools is missing. The repository's test sources and the Linux build's helpers (src/PorSetup.Build) are
-/// read with <see cref="SourceMembers"/>; what runs msitools is found by <see cref="MsitoolsUse"/>.
+/// where msitools is missing. The repository's test sources (tests/Shared's helpers among them) and the Linux build
+/// (src/PorSetup.Build) are read with <see cref="SourceMembers"/>; what runs msitools is found by <see cref="MsitoolsUse"/>.
 /// </summary>
 public sealed class MsitoolsRuleTests
 {

@@ -1,6 +1,7 @@
 // Copyright (c) PorSetup contributors. MIT licensed.
 
 using System.Globalization;
+using PorSetup.Testing;
 
 namespace PorSetup.Build.Tests;
 

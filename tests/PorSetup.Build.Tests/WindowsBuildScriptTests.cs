@@ -2,6 +2,7 @@
 
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using PorSetup.Testing;
 
 namespace PorSetup.Build.Tests;
 

@@ -115,7 +115,7 @@ public sealed class WixlTranslatorTests
     [Fact]
     public void ComponentCondition_IsLeftToTheFixups()
     {
-        // wixl aborts on a Component/Condition child; DatabaseFixups writes the Component table's column instead.
+        // wixl aborts on a Component/Condition child; ComponentConditions writes the Component table's column instead.
         var product = Translate("""<Feature Id="F"><Component Id="C" Directory="TARGETDIR" Guid="FA50DF2C-DE76-494B-AE6B-4F3A0C95E288" Condition="A" /></Feature>""");
 
         var component = product.Descendants(V3 + "Component").Single();

@@ -1,6 +1,6 @@
 // Copyright (c) PorSetup contributors. MIT licensed.
 
-using PorSetup.Build;
+using PorSetup.Testing;
 
 namespace PorSetup.Cli.Tests;
 

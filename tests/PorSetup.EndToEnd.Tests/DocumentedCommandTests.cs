@@ -444,8 +444,8 @@ public sealed class DocumentedCommandTests
             var folder = Directory.CreateDirectory(Path.Combine(this.Folder, "build-machine")).FullName;
             Directory.CreateSymbolicLink(Path.Combine(folder, "artifacts"), TestArtifacts.Folder);
             var result = OperatingSystem.IsWindows()
-                ? PorSetup.Build.Tool.Run("cmd", ["/c", line], workingDirectory: folder)
-                : PorSetup.Build.Tool.Run("sh", ["-c", line], workingDirectory: folder);
+                ? PorSetup.Testing.Tool.Run("cmd", ["/c", line], workingDirectory: folder)
+                : PorSetup.Testing.Tool.Run("sh", ["-c", line], workingDirectory: folder);
             return (result.ExitCode, result.StandardOutput + result.StandardError);
         }
 

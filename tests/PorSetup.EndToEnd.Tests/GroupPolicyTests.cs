@@ -29,13 +29,13 @@ public sealed class GroupPolicyTests : IDisposable
     {
         var stamped = this.Stamp("2345678");
 
-        var original = PorSetup.Build.MsiTables.ReadSummary(TestPackages.Shipped)["Revision number (UUID)"];
-        var copy = PorSetup.Build.MsiTables.ReadSummary(stamped)["Revision number (UUID)"];
-        var properties = PorSetup.Build.MsiTables.ReadProperties(stamped);
+        var original = PorSetup.Testing.MsiTables.ReadSummary(TestPackages.Shipped)["Revision number (UUID)"];
+        var copy = PorSetup.Testing.MsiTables.ReadSummary(stamped)["Revision number (UUID)"];
+        var properties = PorSetup.Testing.MsiTables.ReadProperties(stamped);
 
         Assert.NotEqual(original, copy);
         Assert.NotEqual(InstalledProducts.ProductCode(TestPackages.Shipped), InstalledProducts.ProductCode(stamped));
-        Assert.Equal(PorSetup.Build.MsiTables.ReadProperties(TestPackages.Shipped)["UpgradeCode"], properties["UpgradeCode"]);
+        Assert.Equal(PorSetup.Testing.MsiTables.ReadProperties(TestPackages.Shipped)["UpgradeCode"], properties["UpgradeCode"]);
         Assert.Equal("2345678", properties["StampedPartnerId"]);
         Assert.False(properties.ContainsKey("PARTNERID"), "A stamped ID is not a PARTNERID given for the run.");
     }

@@ -57,7 +57,7 @@ public sealed class SignedBuildTests(SignedBuild build) : IClassFixture<SignedBu
         Assert.False(prefix.Registry.KeyExists(WineRegistry.MsoKey));
     }
 
-    private PorSetup.Build.ToolResult Built()
+    private PorSetup.Testing.ToolResult Built()
     {
         var result = build.Result!;
         Assert.True(result.ExitCode == 0, $"build.ps1 -SignWith failed:\n{result.StandardOutput}\n{result.StandardError}");

@@ -2,6 +2,7 @@
 
 using PorSetup.Build;
 using PorSetup.EndToEnd.Tests.Infrastructure;
+using PorSetup.Testing;
 
 namespace PorSetup.EndToEnd.Tests;
 

@@ -1,7 +1,7 @@
 // Copyright (c) PorSetup contributors. MIT licensed.
 
-using PorSetup.Build;
 using PorSetup.EndToEnd.Tests.Infrastructure;
+using PorSetup.Testing;
 using static PorSetup.EndToEnd.Tests.PackageIdentityMatrixTests;
 
 namespace PorSetup.EndToEnd.Tests;

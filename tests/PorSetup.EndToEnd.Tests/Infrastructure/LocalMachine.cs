@@ -4,7 +4,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Runtime.Versioning;
 using System.Security.Principal;
-using PorSetup.Build;
+using PorSetup.Testing;
 
 namespace PorSetup.EndToEnd.Tests.Infrastructure;
 

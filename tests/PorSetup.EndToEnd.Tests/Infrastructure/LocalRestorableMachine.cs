@@ -2,7 +2,7 @@
 
 using System.Runtime.Versioning;
 using Microsoft.Win32;
-using PorSetup.Build;
+using PorSetup.Testing;
 
 namespace PorSetup.EndToEnd.Tests.Infrastructure;
 

@@ -1,6 +1,5 @@
 // Copyright (c) PorSetup contributors. MIT licensed.
 
-using PorSetup.Build;
 using PorSetup.Testing;
 
 namespace PorSetup.EndToEnd.Tests.Infrastructure;

@@ -3,6 +3,7 @@
 using System.Collections.Concurrent;
 using System.Xml.Linq;
 using PorSetup.Build;
+using PorSetup.Testing;
 
 namespace PorSetup.EndToEnd.Tests.Infrastructure;
 

@@ -2,7 +2,7 @@
 
 using System.Globalization;
 using System.Text.RegularExpressions;
-using PorSetup.Build;
+using PorSetup.Testing;
 
 namespace PorSetup.EndToEnd.Tests.Infrastructure;
 

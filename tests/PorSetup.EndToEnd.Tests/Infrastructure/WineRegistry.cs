@@ -54,7 +54,7 @@ public sealed class WineRegistry(WinePrefix prefix) : MachineRegistry
     }
 
     // Exit code 1 with "Unable to find" is reg's answer for a missing key or value; anything else is a failure.
-    private PorSetup.Build.ToolResult Reg(params string[] arguments)
+    private PorSetup.Testing.ToolResult Reg(params string[] arguments)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -73,7 +73,7 @@ public sealed class WineRegistry(WinePrefix prefix) : MachineRegistry
 
     private static string Switch(RegistryView view) => view == RegistryView.Registry64 ? "/reg:64" : "/reg:32";
 
-    private static void Check(PorSetup.Build.ToolResult result, string what)
+    private static void Check(PorSetup.Testing.ToolResult result, string what)
     {
         if (result.ExitCode != 0)
         {

@@ -2,9 +2,9 @@
 
 using System.Diagnostics;
 
-namespace PorSetup.Build;
+namespace PorSetup.Testing;
 
-/// <summary>Runs an external program (wixl, msibuild, msiinfo, wine) with arguments passed verbatim, no shell.</summary>
+/// <summary>Runs an external program for a test (msiinfo, wine, git, pwsh...) with arguments passed verbatim, no shell.</summary>
 public static class Tool
 {
     /// <param name="timeout">How long the program may run before it is killed (with its children) and an error raised.</param>

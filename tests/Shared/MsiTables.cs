@@ -1,8 +1,8 @@
 // Copyright (c) PorSetup contributors. MIT licensed.
 
-namespace PorSetup.Build;
+namespace PorSetup.Testing;
 
-/// <summary>Reads MSI tables with msitools' msiinfo, for the build's fix-ups and for tests.</summary>
+/// <summary>Reads MSI tables with msitools' msiinfo, for tests (the build reads and writes through its MsitoolsDatabase).</summary>
 public static class MsiTables
 {
     /// <summary>The rows of a table; msiinfo exports IDT: three header lines, then tab-separated rows.</summary>

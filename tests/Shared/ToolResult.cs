@@ -1,6 +1,6 @@
 // Copyright (c) PorSetup contributors. MIT licensed.
 
-namespace PorSetup.Build;
+namespace PorSetup.Testing;
 
 /// <summary>What an external tool printed and returned.</summary>
 public sealed record ToolResult(int ExitCode, string StandardOutput, string StandardError);
