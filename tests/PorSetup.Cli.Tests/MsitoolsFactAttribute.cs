@@ -1,5 +1,7 @@
 // Copyright (c) PorSetup contributors. MIT licensed.
 
+using System.Runtime.CompilerServices;
+
 namespace PorSetup.Cli.Tests;
 
 /// <summary>
@@ -9,7 +11,8 @@ namespace PorSetup.Cli.Tests;
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class MsitoolsFactAttribute : FactAttribute
 {
-    public MsitoolsFactAttribute()
+    public MsitoolsFactAttribute([CallerFilePath] string? sourceFilePath = null, [CallerLineNumber] int sourceLineNumber = -1)
+        : base(sourceFilePath, sourceLineNumber)
     {
         var onPath = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
