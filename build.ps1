@@ -229,6 +229,47 @@ function Build-Msi {
     return $msi
 }
 
+# Adds up the counters of these TRX files (passed, failed, skipped) and prints the reason of each failed test.
+function Measure-TestResults([System.IO.FileInfo[]] $Trx) {
+    $counts = @{ Passed = 0; Failed = 0; Skipped = 0 }
+    foreach ($file in $Trx) {
+        # -LiteralPath: a crashed test host leaves a file named ...[1].trx, which -Path would read as a wildcard.
+        $run = ([xml](Get-Content -Raw -LiteralPath $file.FullName)).TestRun
+        $counters = $run.ResultSummary.Counters
+        $counts.Passed += [int]$counters.passed
+        $counts.Failed += [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+        $counts.Skipped += [int]$counters.notExecuted
+        # The console logger names failures; the reasons are in the TRX: show them where CI's log can be read.
+        foreach ($result in @($run.Results.UnitTestResult | Where-Object { $_.outcome -eq 'Failed' })) {
+            $message = "$($result.Output.ErrorInfo.Message)" -split "`n" | Select-Object -First 12
+            Write-Host "FAILED $($result.testName)`n    $($message -join "`n    ")"
+        }
+    }
+    return $counts
+}
+
+# The Windows rehearsal (tests/WineRehearsal.ps1): the end-to-end tests as a win-x64 program under Wine, with
+# PORSETUP_TEST_MACHINE=local. Returns its counts; prints how many tests it skipped, by reason (from its xunit XML).
+function Invoke-Rehearsal([string] $Results) {
+    try { & (Join-Path $root 'tests/WineRehearsal.ps1') -Root $root -Artifacts $artifacts -Results $Results -Configuration $Configuration | Out-Host }
+    catch { Write-Host "The Windows rehearsal stopped: $($_.Exception.Message)" }
+    $expected = @(Get-ChildItem $Results -Filter '*.xml' -ErrorAction SilentlyContinue)
+    $counts = Measure-TestResults @(Get-ChildItem $Results -Filter '*.trx' -ErrorAction SilentlyContinue)
+    if (@(Get-ChildItem $Results -Filter '*.trx' -ErrorAction SilentlyContinue).Count -eq 0 -or $expected.Count -eq 0) {
+        Write-Host 'FAILED the Windows rehearsal: its test program wrote no results (see its output above).'
+        $counts.Failed += 1
+    }
+    $skips = foreach ($xml in $expected) {
+        ([xml](Get-Content -Raw -LiteralPath $xml.FullName)).SelectNodes('//test[@result="Skip"]') | ForEach-Object { $_.SelectSingleNode('reason').InnerText.Trim() }
+    }
+    $line = "Rehearsal (Wine, PORSETUP_TEST_MACHINE=local): $($counts.Passed) passed, $($counts.Failed) failed, $($counts.Skipped) skipped"
+    Write-Host $line
+    foreach ($group in @($skips | Group-Object | Sort-Object Count -Descending)) {
+        Write-Host "  $($group.Count) skipped: $($group.Name)"
+    }
+    return $counts
+}
+
 function Invoke-Tests {
     $results = Join-Path $artifacts 'test-results'
     Remove-Item -Recurse -Force $results -ErrorAction SilentlyContinue
@@ -238,25 +279,17 @@ function Invoke-Tests {
     $testExit = $LASTEXITCODE
 
     # The closing line is computed from the TRX files, not from the console output.
-    $passed = 0; $failed = 0; $skipped = 0
-    foreach ($trx in Get-ChildItem $results -Filter '*.trx' -ErrorAction SilentlyContinue) {
-        # -LiteralPath: a crashed test host leaves a file named ...[1].trx, which -Path would read as a wildcard.
-        $run = ([xml](Get-Content -Raw -LiteralPath $trx.FullName)).TestRun
-        $counters = $run.ResultSummary.Counters
-        $passed += [int]$counters.passed
-        $failed += [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
-        $skipped += [int]$counters.notExecuted
-        # The console logger names failures; the reasons are in the TRX: show them where CI's log can be read.
-        foreach ($result in @($run.Results.UnitTestResult | Where-Object { $_.outcome -eq 'Failed' })) {
-            $message = "$($result.Output.ErrorInfo.Message)" -split "`n" | Select-Object -First 12
-            Write-Host "FAILED $($result.testName)`n    $($message -join "`n    ")"
-        }
+    $counts = Measure-TestResults @(Get-ChildItem $results -Filter '*.trx' -ErrorAction SilentlyContinue)
+    if ($testExit -ne 0 -and $counts.Failed -eq 0) { $counts.Failed = 1; Write-Host "dotnet test exited with $testExit without a failed test in its results." }
+    # On Linux, then the Windows rehearsal; on Windows the tests above ran on Windows itself.
+    if (-not $IsWindows) {
+        $rehearsal = Invoke-Rehearsal (Join-Path $results 'rehearsal')
+        foreach ($name in 'Passed', 'Failed', 'Skipped') { $counts[$name] += $rehearsal[$name] }
     }
-    if ($testExit -ne 0 -and $failed -eq 0) { $failed = 1; Write-Host "dotnet test exited with $testExit without a failed test in its results." }
-    $line = "Tests: $passed passed, $failed failed"
-    if ($skipped -gt 0) { $line += ", $skipped skipped" }
+    $line = "Tests: $($counts.Passed) passed, $($counts.Failed) failed"
+    if ($counts.Skipped -gt 0) { $line += ", $($counts.Skipped) skipped" }
     Write-Host $line
-    return ($failed -eq 0 -and $passed -gt 0)
+    return ($counts.Failed -eq 0 -and $counts.Passed -gt 0)
 }
 
 # porsetup.dll as the solution build leaves it: build.ps1's signer and certificate check (its hidden sign and

@@ -70,9 +70,9 @@ public sealed class SequenceTableTests(BuiltPackage package) : IClassFixture<Bui
     public void EveryAction_IsSequencedOnce_AndEverySequencedActionExists()
     {
         var customActions = package.Rows("CustomAction").Select(r => r[0]).ToHashSet(StringComparer.Ordinal);
-        var standard = StandardActions.SelectMany(d => ((string)d[1]).Split(", ").Select(a => a.Split(' ')[0])).ToHashSet(StringComparer.Ordinal);
+        var standard = StandardActions.SelectMany(d => ((string)d.Data.Item2).Split(", ").Select(a => a.Split(' ')[0])).ToHashSet(StringComparer.Ordinal);
 
-        foreach (var table in StandardActions.Select(d => (string)d[0]))
+        foreach (var table in StandardActions.Select(d => (string)d.Data.Item1))
         {
             var sequence = this.Sequence(table);
             Assert.Equal(sequence.Count, sequence.Select(a => a.Number).Distinct().Count());

@@ -1,5 +1,7 @@
 // Copyright (c) PorSetup contributors. MIT licensed.
 
+using System.Runtime.CompilerServices;
+
 namespace PorSetup.Cli.Tests;
 
 /// <summary>
@@ -12,7 +14,8 @@ public sealed class MsitoolsFactAttribute : FactAttribute
 {
     private static readonly string[] Tools = ["msiinfo", "msibuild"];
 
-    public MsitoolsFactAttribute()
+    public MsitoolsFactAttribute([CallerFilePath] string? sourceFilePath = null, [CallerLineNumber] int sourceLineNumber = -1)
+        : base(sourceFilePath, sourceLineNumber)
     {
         var missing = Tools.Where(tool => !(Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)

@@ -1,11 +1,14 @@
 // Copyright (c) PorSetup contributors. MIT licensed.
 
+using System.Runtime.CompilerServices;
+
 namespace PorSetup.CustomAction.Tests;
 
 /// <summary>A fact that needs mingw-w64's objdump to read a PE file's import and export tables; skipped without it.</summary>
 public sealed class ObjdumpFactAttribute : FactAttribute
 {
-    public ObjdumpFactAttribute()
+    public ObjdumpFactAttribute([CallerFilePath] string? sourceFilePath = null, [CallerLineNumber] int sourceLineNumber = -1)
+        : base(sourceFilePath, sourceLineNumber)
     {
         if (Objdump.Path is null)
         {

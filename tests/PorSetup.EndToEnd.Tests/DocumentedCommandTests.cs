@@ -441,6 +441,7 @@ public sealed class DocumentedCommandTests
         // build.ps1 wrote.
         public (int ExitCode, string Output) RunOnThisMachine(string line)
         {
+            WineRehearsal.SkipWithout("the .NET runtime (dotnet on PATH), for a line for a machine with .NET");
             var folder = Directory.CreateDirectory(Path.Combine(this.Folder, "build-machine")).FullName;
             Directory.CreateSymbolicLink(Path.Combine(folder, "artifacts"), TestArtifacts.Folder);
             var result = OperatingSystem.IsWindows()

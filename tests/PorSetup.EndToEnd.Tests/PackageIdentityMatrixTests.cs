@@ -221,7 +221,7 @@ public sealed class PackageIdentityMatrixTests
 
     /// <summary>The rows that say how Windows differs, for <see cref="WindowsSequenceTests"/>.</summary>
     public static IEnumerable<(Start Start, FleetPackage Package, Command Command, OnWindows OnWindows)> WindowsRows() =>
-        Rows.Select(row => ((Start)row[0], (FleetPackage)row[1], (Command)row[2], (OnWindows)row[7]));
+        Rows.Select(row => ((Start)row.Data.Item1, (FleetPackage)row.Data.Item2, (Command)row.Data.Item3, (OnWindows)row.Data.Item8));
 
     private static void Arrange(TestMachine machine, Start start)
     {

@@ -11,19 +11,19 @@ public sealed class SigningRefusalTests : IDisposable
     private readonly TestSigning signing = new();
     private readonly string output = Path.Combine(Path.GetTempPath(), "porsetup-refused-" + Guid.NewGuid().ToString("N"));
 
-    [Fact]
+    [BuildScriptFact]
     public void AWrongPassword_FailsSayingSo_AndWritesNothing() =>
         this.AssertRefused(this.signing.CodeSigningPfx, "not the password", "the password in PORSETUP_PFX_PASSWORD does not open this certificate file");
 
-    [Fact]
+    [BuildScriptFact]
     public void ACertificateWithoutCodeSigning_FailsNamingTheUsage_AndWritesNothing() =>
         this.AssertRefused(this.signing.NoCodeSigningPfx, TestSigning.Password, "lacks the Code Signing usage (extended key usage 1.3.6.1.5.5.7.3.3)");
 
-    [Fact]
+    [BuildScriptFact]
     public void AnExpiredCertificate_FailsSayingWhenItWasValid_AndWritesNothing() =>
         this.AssertRefused(this.signing.ExpiredPfx, TestSigning.Password, "is valid only from");
 
-    [Fact]
+    [BuildScriptFact]
     public void NoPasswordVariable_FailsSayingWhichVariable_AndWritesNothing() =>
         this.AssertRefused(this.signing.CodeSigningPfx, null, "PORSETUP_PFX_PASSWORD is not set");
 

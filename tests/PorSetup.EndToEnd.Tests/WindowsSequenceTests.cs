@@ -32,7 +32,7 @@ public sealed class WindowsSequenceTests
     [MemberData(nameof(MatrixRows))]
     public void EveryMatrixRow_EndsTheSameWayOnWindows(Start start, FleetPackage package, Command command, OnWindows onWindows)
     {
-        var row = Rows.Single(r => (Start)r[0] == start && (FleetPackage)r[1] == package && (Command)r[2] == command);
+        var row = Rows.Single(r => (Start)r.Data.Item1 == start && (FleetPackage)r.Data.Item2 == package && (Command)r.Data.Item3 == command);
         var machine = Machine(start);
         var msi = Fleet.Msi(package);
         if (command == Command.Uninstall)
@@ -48,9 +48,9 @@ public sealed class WindowsSequenceTests
             }
             else
             {
-                Assert.Equal((int)row[3], uninstall.ExitCode);
-                Assert.Equal((int)row[4], uninstall.Products);
-                Assert.Equal((string?)row[5], AsString(uninstall.Partner));
+                Assert.Equal((int)row.Data.Item4, uninstall.ExitCode);
+                Assert.Equal((int)row.Data.Item5, uninstall.Products);
+                Assert.Equal((string?)row.Data.Item6, AsString(uninstall.Partner));
             }
 
             return;
@@ -60,11 +60,11 @@ public sealed class WindowsSequenceTests
         var outcome = WindowsInstallerModel.Install(machine, msi, commandLine, transform: Fleet.TransformProperties(package));
 
         // Where Windows and Wine take different paths: /i of the installed package without REINSTALL.
-        Assert.Equal((int)row[3], outcome.ExitCode);
+        Assert.Equal((int)row.Data.Item4, outcome.ExitCode);
         Assert.Equal(onWindows == OnWindows.Maintenance, outcome.Maintenance && !commandLine.ContainsKey("REINSTALL"));
-        Assert.Equal((int)row[4], outcome.Products);
+        Assert.Equal((int)row.Data.Item5, outcome.Products);
 
-        Assert.Equal((string?)row[5], AsString(outcome.Partner));
+        Assert.Equal((string?)row.Data.Item6, AsString(outcome.Partner));
     }
 
     [MsitoolsFact]

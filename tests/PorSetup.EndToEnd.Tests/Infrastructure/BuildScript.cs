@@ -8,11 +8,14 @@ namespace PorSetup.EndToEnd.Tests.Infrastructure;
 public static class BuildScript
 {
     /// <param name="password">The value of PORSETUP_PFX_PASSWORD for this run, or null to leave it unset.</param>
-    public static ToolResult Run(IEnumerable<string> arguments, string? password) =>
-        Tool.Run(
+    public static ToolResult Run(IEnumerable<string> arguments, string? password)
+    {
+        WineRehearsal.SkipWithout("the .NET SDK and PowerShell (dotnet pwsh build.ps1)");
+        return Tool.Run(
             Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
             ["pwsh", "-NoProfile", Path.Combine(TestArtifacts.RepositoryRoot, "build.ps1"), .. arguments],
             new Dictionary<string, string?> { ["PORSETUP_PFX_PASSWORD"] = password },
             workingDirectory: TestArtifacts.RepositoryRoot,
             timeout: TimeSpan.FromMinutes(30));
+    }
 }

@@ -1,5 +1,7 @@
 // Copyright (c) PorSetup contributors. MIT licensed.
 
+using System.Runtime.CompilerServices;
+
 namespace PorSetup.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
@@ -9,7 +11,8 @@ namespace PorSetup.EndToEnd.Tests.Infrastructure;
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class LocalMachineFactAttribute : FactAttribute
 {
-    public LocalMachineFactAttribute()
+    public LocalMachineFactAttribute([CallerFilePath] string? sourceFilePath = null, [CallerLineNumber] int sourceLineNumber = -1)
+        : base(sourceFilePath, sourceLineNumber)
     {
         var choice = TestMachineChoice.Current;
         if (choice.Refusal is null && choice.Kind != TestMachineKind.Local)

@@ -1,5 +1,7 @@
 // Copyright (c) PorSetup contributors. MIT licensed.
 
+using System.Runtime.CompilerServices;
+
 namespace PorSetup.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
@@ -9,5 +11,6 @@ namespace PorSetup.EndToEnd.Tests.Infrastructure;
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class MachineFactAttribute : FactAttribute
 {
-    public MachineFactAttribute() => this.Skip = TestMachineChoice.Current.SkipReason;
+    public MachineFactAttribute([CallerFilePath] string? sourceFilePath = null, [CallerLineNumber] int sourceLineNumber = -1)
+        : base(sourceFilePath, sourceLineNumber) => this.Skip = TestMachineChoice.Current.SkipReason;
 }

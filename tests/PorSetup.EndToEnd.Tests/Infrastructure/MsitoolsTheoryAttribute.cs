@@ -1,10 +1,13 @@
 // Copyright (c) PorSetup contributors. MIT licensed.
 
+using System.Runtime.CompilerServices;
+
 namespace PorSetup.EndToEnd.Tests.Infrastructure;
 
 /// <summary>The theory form of <see cref="MsitoolsFactAttribute"/>.</summary>
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class MsitoolsTheoryAttribute : TheoryAttribute
 {
-    public MsitoolsTheoryAttribute() => this.Skip = Msitools.SkipReason;
+    public MsitoolsTheoryAttribute([CallerFilePath] string? sourceFilePath = null, [CallerLineNumber] int sourceLineNumber = -1)
+        : base(sourceFilePath, sourceLineNumber) => this.Skip = Msitools.SkipReason;
 }

@@ -9,6 +9,7 @@ public static class PorSetupTool
 {
     public static ToolResult Run(params string[] arguments)
     {
+        WineRehearsal.SkipWithout("the .NET runtime of the SDK (dotnet artifacts/porsetup/porsetup.dll)");
         var tool = Path.Combine(TestArtifacts.Folder, "porsetup", "porsetup.dll");
         if (!File.Exists(tool))
         {

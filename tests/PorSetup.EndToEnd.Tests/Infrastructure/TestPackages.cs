@@ -21,6 +21,9 @@ public static class TestPackages
         ? Directory.CreateDirectory(Path.Combine(TestArtifacts.RepositoryRoot, "artifacts", "test-packages", $"{Environment.ProcessId}")).FullName
         : TestWorkspace.NewFolder("packages"));
 
+    /// <summary>What building a variant on Windows takes, for the Wine rehearsal's skip reason.</summary>
+    public const string DotnetSdkAndWix = "the .NET SDK and WixToolset.Sdk (dotnet build of installer/PorSetup.wixproj, and dotnet msbuild of the test proxy) to build a package variant";
+
     /// <summary>artifacts/PorSetup.msi, as build.ps1 made it.</summary>
     public static string Shipped => TestArtifacts.Msi;
 
@@ -43,9 +46,9 @@ public static class TestPackages
     /// is never sent its action, so it waits for ever, as a hung one would; the deadline is
     /// <see cref="HungWorkerDeadlineSeconds"/>. The same worker program; the shipped DLL has neither option.
     /// </summary>
-    public static string WithHungWorker() =>
+    public static string WithHungWorker() => Built(() =>
         Builds.GetOrAdd("hung-worker", _ => new Lazy<string>(() => BuildWithTestProxy(
-            "hung-worker", $"-DPORSETUP_TEST_SEND_NO_ACTION -DPORSETUP_CALL_DEADLINE_SECONDS={HungWorkerDeadlineSeconds}", hook: null))).Value;
+            "hung-worker", $"-DPORSETUP_TEST_SEND_NO_ACTION -DPORSETUP_CALL_DEADLINE_SECONDS={HungWorkerDeadlineSeconds}", hook: null))).Value);
 
     /// <summary>
     /// The shipped package with the FailWhenDeferred hook (TestData/FailWhenDeferred/Hook.wxs) and a test build of the
@@ -53,9 +56,9 @@ public static class TestPackages
     /// the registry was written. A package of its own (own ProductCode), like any other build; neither the shipped
     /// proxy nor the worker knows the action.
     /// </summary>
-    public static string FailingWhenDeferred =>
+    public static string FailingWhenDeferred => Built(() =>
         Builds.GetOrAdd("fail-when-deferred", _ => new Lazy<string>(() => BuildWithTestProxy(
-            "fail-when-deferred", "-DPORSETUP_TEST_FAIL_WHEN_DEFERRED", hook: "FailWhenDeferred"))).Value;
+            "fail-when-deferred", "-DPORSETUP_TEST_FAIL_WHEN_DEFERRED", hook: "FailWhenDeferred"))).Value);
 
     // Proxy.targets' own target with the test options given, on a copy of the published worker, into folders of this
     // test run; then the package (with the hook's authoring, if any) around that proxy.
@@ -85,7 +88,19 @@ public static class TestPackages
     }
 
     private static string Get(string culture, string version) =>
-        Builds.GetOrAdd($"{culture}/{version}", _ => new Lazy<string>(() => Build(culture, version))).Value;
+        Built(() => Builds.GetOrAdd($"{culture}/{version}", _ => new Lazy<string>(() => Build(culture, version))).Value);
+
+    // On Windows every variant is built with the .NET SDK: in the Wine rehearsal, which has none, the test is skipped
+    // before anything is built or cached.
+    private static string Built(Func<string> build)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            WineRehearsal.SkipWithout(DotnetSdkAndWix);
+        }
+
+        return build();
+    }
 
     private static string Build(string culture, string version)
     {
