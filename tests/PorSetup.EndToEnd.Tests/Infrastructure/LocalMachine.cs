@@ -85,6 +85,24 @@ public sealed class LocalMachine : TestMachine
     }
 
     /// <summary>
+    /// Runs <paramref name="action"/> while no test of this process holds the machine: for a test of the machine itself
+    /// (another test host's interrupted run), which must not take it.
+    /// </summary>
+    public static void WhileNoTestRuns(Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        OneTestAtATime.Wait();
+        try
+        {
+            action();
+        }
+        finally
+        {
+            OneTestAtATime.Release();
+        }
+    }
+
+    /// <summary>
     /// Elevated: the process's token is in Administrators. Under UAC an administrator's unelevated token has that
     /// group for deny only, so IsInRole answers false until the process runs elevated, which per-machine installs need.
     /// </summary>
