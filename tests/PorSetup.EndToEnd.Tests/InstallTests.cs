@@ -57,13 +57,13 @@ public sealed class InstallTests
         var result = product.InstallProduct(MsiExecReturnCode.ERROR_INSTALL_FAILURE, "PARTNERID=1234567", "ALLUSERS=");
 
         Assert.Contains("RefusePerUserInstall", result.Log, StringComparison.Ordinal);
-        if (!machine.IsWine)
-        {
-            Assert.Contains("POR1005:", result.Log, StringComparison.Ordinal);
-        }
-
         Assert.DoesNotContain("PorSetup: PARTNERID accepted", result.Log, StringComparison.Ordinal);
         MachineSnapshot.Take(machine).AssertUnchangedSince(before);
+        if (!machine.IsWine)
+        {
+            WineRehearsal.SkipWhereWineDiffers("Wine does not write a type-19 action's message to the log");
+            Assert.Contains("POR1005:", result.Log, StringComparison.Ordinal);
+        }
     }
 
     [MachineFact]

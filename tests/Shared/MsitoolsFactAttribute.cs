@@ -2,9 +2,9 @@
 
 using System.Runtime.CompilerServices;
 
-namespace PorSetup.EndToEnd.Tests.Infrastructure;
+namespace PorSetup.Testing;
 
-/// <summary>A fact that reads a package's tables with msiinfo: skipped, saying why, where there is none (Windows).</summary>
+/// <summary>A fact that runs msitools: skipped, saying which program is missing, where they are not on PATH (Windows).</summary>
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class MsitoolsFactAttribute : FactAttribute
 {

@@ -2,7 +2,7 @@
 
 using System.Runtime.CompilerServices;
 
-namespace PorSetup.EndToEnd.Tests.Infrastructure;
+namespace PorSetup.Testing;
 
 /// <summary>The theory form of <see cref="MsitoolsFactAttribute"/>.</summary>
 [AttributeUsage(AttributeTargets.Method)]
