@@ -58,7 +58,9 @@ public sealed class InterruptedRunTests
 
         var machine = TestMachine.Create();
         machine.Registry.SetString(MachineRegistry.MsoKey, MachineRegistry.PartnerValue, "1111111");
-        File.WriteAllText(machine.Claim(Script), "rem written by an interrupted test run\r\n");
+        var script = machine.Claim(Script);
+        Directory.CreateDirectory(Path.GetDirectoryName(script)!);
+        File.WriteAllText(script, "rem written by an interrupted test run\r\n");
         new PackageInstaller(machine, TestPackages.Shipped).InstallProduct(MsiExecReturnCode.SUCCESS, $"PARTNERID={ChildPartnerId}");
         File.WriteAllText(ready, "changed");
 
