@@ -18,10 +18,10 @@ public static class HostCompiler
     public static string CompileAndRun(string compiler, string folder, params string[] arguments)
     {
         var program = Path.Combine(folder, "check");
-        var compiled = ProgramRun.Run(compiler, [.. arguments, "-o", program]);
+        var compiled = Tool.Run(compiler, [.. arguments, "-o", program]);
         Assert.True(compiled.ExitCode == 0, compiled.Output);
 
-        var run = ProgramRun.Run(program);
+        var run = Tool.Run(program, []);
         Assert.True(run.ExitCode == 0, run.Output);
         return run.Output;
     }
@@ -33,7 +33,7 @@ public static class HostCompiler
             return "the host-compiled checks run on the x64 Linux build host only (some of the code is x64 assembly).";
         }
 
-        return ProgramRun.Run("sh", "-c", "command -v clang && command -v clang++").ExitCode == 0
+        return Tool.Run("sh", ["-c", "command -v clang && command -v clang++"]).ExitCode == 0
             ? null
             : "clang and clang++ are not on PATH (Debian: apt-get install clang; build.ps1 installs it).";
     }

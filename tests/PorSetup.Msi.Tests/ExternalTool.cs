@@ -7,11 +7,6 @@ namespace PorSetup.Msi.Tests;
 /// <summary>Runs the msitools programs that check our files independently of our own reader.</summary>
 internal static class ExternalTool
 {
-    public static IReadOnlyList<string> Missing(params string[] tools) =>
-        tools.Where(t => !(Environment.GetEnvironmentVariable("PATH") ?? "")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Any(dir => File.Exists(Path.Combine(dir, t)))).ToList();
-
     /// <summary>Runs a tool and returns its standard output; fails the test on a non-zero exit code.</summary>
     public static string Run(string tool, params string[] arguments) => RunIn(Environment.CurrentDirectory, tool, arguments);
 

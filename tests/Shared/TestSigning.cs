@@ -53,7 +53,7 @@ public sealed class TestSigning : IDisposable
             : "osslsigncode is not on PATH (Debian: apt-get install osslsigncode; build.ps1 installs it): it signs and verifies the signatures under test.";
 
     /// <summary>Runs <c>osslsigncode verify</c> against the test certificate; returns its exit code and output.</summary>
-    public (int ExitCode, string Output) Verify(string file) => ProgramRun.Run("osslsigncode", "verify", "-CAfile", CertificatePem, "-in", file);
+    public ToolResult Verify(string file) => Tool.Run("osslsigncode", ["verify", "-CAfile", CertificatePem, "-in", file]);
 
     public void Dispose() => Directory.Delete(Folder, recursive: true);
 
