@@ -11,8 +11,11 @@ namespace PorSetup.EndToEnd.Tests.Infrastructure;
 /// </summary>
 public static partial class BatchScript
 {
+    /// <summary>What starts the script's last line of output, before its exit code.</summary>
+    public const string ExitMarker = "porsetup-exit=";
+
     public static string Text(string script) =>
-        $"@echo off\r\n{script.ReplaceLineEndings("\r\n")}\r\necho porsetup-exit=%ERRORLEVEL%\r\n";
+        $"@echo off\r\n{script.ReplaceLineEndings("\r\n")}\r\necho {ExitMarker}%ERRORLEVEL%\r\n";
 
     public static int ExitCode(string script, string standardOutput, string standardError)
     {

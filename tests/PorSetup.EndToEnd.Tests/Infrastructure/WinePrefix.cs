@@ -124,6 +124,9 @@ public sealed class WinePrefix : TestMachine
     /// <summary>Runs a Windows program with wine; the exit code is truncated to 8 bits, as on any Unix.</summary>
     public ToolResult Wine(params string[] arguments) => this.RunWine(arguments, this.environment);
 
+    /// <summary>What Wine prints when it could not start the program it was given.</summary>
+    internal const string WineCouldNotStart = "ShellExecuteEx failed";
+
     /// <summary>
     /// Runs the batch file with Wine's cmd.exe. Wine itself can only return an exit code modulo 256 (1603 would read
     /// 67), so the script echoes %ERRORLEVEL% (BatchScript) for RunBatch to read. Values that may hold spaces, quotes
@@ -138,7 +141,17 @@ public sealed class WinePrefix : TestMachine
             environment[name] = value;
         }
 
-        return this.RunWine(["cmd", "/c", ZDrivePath(file)], environment);
+        var result = this.RunWine(["cmd", "/c", ZDrivePath(file)], environment);
+
+        // Now and then, under load, Wine cannot start cmd.exe at all ("ShellExecuteEx failed: Internal error", and no
+        // line of the script ran): the script is run once more, saying so (docs/wine-and-windows.md).
+        if (!result.StandardOutput.Contains(BatchScript.ExitMarker, StringComparison.Ordinal) && result.Output.Contains(WineCouldNotStart, StringComparison.Ordinal))
+        {
+            Console.Error.WriteLine($"PorSetup tests: Wine could not start cmd.exe ({WineCouldNotStart}); the script is run again.");
+            result = this.RunWine(["cmd", "/c", ZDrivePath(file)], environment);
+        }
+
+        return result;
     }
 
     protected override void Dispose(bool disposing)
