@@ -17,7 +17,7 @@ public sealed class PackageDatabaseTests
 
     // Action name to sequence number, for one sequence table (columns: Action, Condition, Sequence).
     private static Dictionary<string, int> Sequence(string table) =>
-        MsiTables.Read(TestPackages.Shipped, table).ToDictionary(row => row[0], row => int.Parse(row[2], System.Globalization.CultureInfo.InvariantCulture));
+        MsiTables.ReadSequence(TestPackages.Shipped, table);
 
     [MsitoolsFact]
     public void PackageIsPerMachineX64()

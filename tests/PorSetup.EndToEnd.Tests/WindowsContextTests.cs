@@ -131,7 +131,7 @@ public sealed class WindowsContextTests
     public void TheRefusals_RunBeforeAnyPorSetupDll_OnTheRealAdministratorCheck()
     {
         var actions = MsiTables.Read(TestPackages.Shipped, "CustomAction").ToDictionary(r => r[0], r => int.Parse(r[1], System.Globalization.CultureInfo.InvariantCulture));
-        var sequence = MsiTables.Read(TestPackages.Shipped, "InstallExecuteSequence").ToDictionary(r => r[0], r => int.Parse(r[2], System.Globalization.CultureInfo.InvariantCulture));
+        var sequence = MsiTables.ReadSequence(TestPackages.Shipped, "InstallExecuteSequence");
         // msidbCustomActionTypeDll (1) in the low bits: the actions that run PorSetup's code.
         var firstDll = sequence.Where(a => actions.TryGetValue(a.Key, out var type) && (type & 0x7) == 1).Min(a => a.Value);
 

@@ -174,8 +174,7 @@ public sealed class WindowsSequenceTests
     [MsitoolsFact]
     public void TheActionsOfTheValue_RunWhereTheyMustAgainstTheStandardActions()
     {
-        var at = MsiTables.Read(TestPackages.Shipped, "InstallExecuteSequence")
-            .ToDictionary(r => r[0], r => int.Parse(r[2], System.Globalization.CultureInfo.InvariantCulture));
+        var at = MsiTables.ReadSequence(TestPackages.Shipped, "InstallExecuteSequence");
 
         // A refused ID changes nothing: the check runs before the script starts. It also records PartnerBeforeThisInstall,
         // which the remembering and the rollback's data are made from.

@@ -17,6 +17,10 @@ public static class MsiTables
     public static IReadOnlyDictionary<string, string> ReadProperties(string msiPath) =>
         Read(msiPath, "Property").ToDictionary(row => row[0], row => row.Length > 1 ? row[1] : string.Empty, StringComparer.Ordinal);
 
+    /// <summary>A sequence table (InstallExecuteSequence, InstallUISequence...): each action's sequence number.</summary>
+    public static Dictionary<string, int> ReadSequence(string msiPath, string table) =>
+        Read(msiPath, table).ToDictionary(row => row[0], row => int.Parse(row[2], System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);
+
     /// <summary>The summary information as msiinfo suminfo prints it: "Label: value" lines.</summary>
     public static IReadOnlyDictionary<string, string> ReadSummary(string msiPath) =>
         Tool.RunChecked("msiinfo", "suminfo", msiPath)

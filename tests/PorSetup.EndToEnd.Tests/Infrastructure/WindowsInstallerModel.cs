@@ -45,14 +45,7 @@ public static partial class WindowsInstallerModel
         Caller caller = Caller.ElevatedAdministrator,
         IReadOnlyDictionary<string, string>? transform = null)
     {
-        var outcomes = InstallEveryWay(machine, msi, commandLine, caller, transform);
-        var first = outcomes[0].Outcome;
-        var different = outcomes.Where(o => !o.Outcome.EndsLike(first)).ToList();
-        return different.Count == 0
-            ? first
-            : throw new InvalidOperationException(
-                $"The outcome depends on how the documentation is read: {outcomes[0].Reading} gives {Describe(first)}; "
-                + string.Join("; ", different.Select(o => $"{o.Reading} gives {Describe(o.Outcome)}")));
+        return TheOneOutcome(InstallEveryWay(machine, msi, commandLine, caller, transform), "msiexec /i");
     }
 
     /// <summary>msiexec /i of a package under every <see cref="WindowsReading"/>.</summary>
@@ -84,10 +77,7 @@ public static partial class WindowsInstallerModel
     public static WindowsOutcome Uninstall(WindowsMachine machine, string msi, Caller caller = Caller.ElevatedAdministrator)
     {
         var package = new ModelPackage(msi);
-        var outcomes = WindowsReading.All.Select(reading => Uninstall(machine, package, caller, reading)).ToList();
-        return outcomes.All(o => o.EndsLike(outcomes[0]))
-            ? outcomes[0]
-            : throw new InvalidOperationException($"The outcome of /x depends on how the documentation is read: {string.Join("; ", outcomes.Select(Describe))}");
+        return TheOneOutcome([.. WindowsReading.All.Select(reading => (reading, Uninstall(machine, package, caller, reading)))], "msiexec /x");
     }
 
     /// <summary>
@@ -413,6 +403,18 @@ public static partial class WindowsInstallerModel
                 properties[actionProperty] = installed.ProductCode;
             }
         }
+    }
+
+    // The outcome every reading gives, or an exception naming the readings that end otherwise.
+    private static WindowsOutcome TheOneOutcome(IReadOnlyList<(WindowsReading Reading, WindowsOutcome Outcome)> outcomes, string run)
+    {
+        var (reading, first) = outcomes[0];
+        var different = outcomes.Where(o => !o.Outcome.EndsLike(first)).ToList();
+        return different.Count == 0
+            ? first
+            : throw new InvalidOperationException(
+                $"The outcome of {run} depends on how the documentation is read: {reading} gives {Describe(first)}; "
+                + string.Join("; ", different.Select(o => $"{o.Reading} gives {Describe(o.Outcome)}")));
     }
 
     private static string Describe(WindowsOutcome outcome) =>
