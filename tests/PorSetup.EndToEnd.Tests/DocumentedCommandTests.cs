@@ -237,6 +237,28 @@ public sealed class DocumentedCommandTests
                 Assert.True(run.Machine.IsInstalled(stamped));
                 Assert.False(run.Machine.IsInstalled(run.Msi));
             }),
+        new("porsetup stamp for a new ID writes a new file, which replaces the installed stamped copy (the Group Policy ID change)",
+            "porsetup stamp PorSetup.msi --partner-id 7654321",
+            Arrange: run =>
+            {
+                var old = Path.Combine(run.Folder, "PorSetup-1234567.msi");
+                Run.Porsetup("stamp", run.Msi, "--partner-id", Id, "--output", old);
+                new PackageInstaller(run.Machine, old).InstallProduct(MsiExecReturnCode.SUCCESS);
+            },
+            Check: run =>
+            {
+                run.Expect(0, Id);
+
+                // A file and a product of their own, next to the copy a Group Policy package already uses; installed
+                // with no property (as Group Policy runs it), it replaces that copy's product and writes the new ID.
+                var old = Path.Combine(run.Folder, "PorSetup-1234567.msi");
+                var stamped = Path.Combine(run.Folder, "PorSetup-7654321.msi");
+                Assert.True(File.Exists(stamped), run.Output);
+                new PackageInstaller(run.Machine, stamped).InstallProduct(MsiExecReturnCode.SUCCESS);
+                Assert.Equal(NewId, run.Machine.Registry.Partner);
+                Assert.True(run.Machine.IsInstalled(stamped));
+                Assert.False(run.Machine.IsInstalled(old));
+            }),
         new("porsetup transform writes PartnerId-1234567.mst",
             "porsetup transform PorSetup.msi --partner-id 1234567",
             Arrange: null,
