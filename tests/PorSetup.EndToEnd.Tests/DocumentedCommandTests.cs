@@ -39,7 +39,7 @@ public sealed class DocumentedCommandTests
     private static readonly Scenario[] Scenarios =
     [
         new("Install with a log, on a clean server",
-            "msiexec /i PorSetup.msi /qn PARTNERID=1234567 /l*v \"%WINDIR%\\Logs\\PorSetup.log\"",
+            "msiexec /i PorSetup.msi /qn /norestart PARTNERID=1234567 /l*v \"%WINDIR%\\Logs\\PorSetup.log\"",
             Arrange: run => run.Machine.Claim(@"C:\Windows\Logs\PorSetup.log"),
             Check: run =>
             {
@@ -48,23 +48,23 @@ public sealed class DocumentedCommandTests
                 Assert.Contains($"PorSetup: PARTNERID accepted: {Id}", File.ReadAllText(run.Machine.HostPath(@"C:\Windows\Logs\PorSetup.log")), StringComparison.Ordinal);
             }),
         new("Change the ID, one line, on an installed server",
-            "msiexec /i PorSetup.msi /qn PARTNERID=7654321",
+            "msiexec /i PorSetup.msi /qn /norestart PARTNERID=7654321",
             Arrange: run => run.Install(Id),
             Check: run => run.Expect(0, NewId)),
         new("Change the ID, one line, on a clean server",
-            "msiexec /i PorSetup.msi /qn PARTNERID=7654321",
+            "msiexec /i PorSetup.msi /qn /norestart PARTNERID=7654321",
             Arrange: null,
             Check: run => run.Expect(0, NewId)),
         new("Change the ID, the older line",
-            "msiexec /i PorSetup.msi /qn PARTNERID=7654321 REINSTALL=ALL REINSTALLMODE=vomus",
+            "msiexec /i PorSetup.msi /qn /norestart PARTNERID=7654321 REINSTALL=ALL REINSTALLMODE=vomus",
             Arrange: run => run.Install(Id),
             Check: run => run.Expect(0, NewId)),
         new("Repair keeps the ID",
-            "msiexec /i PorSetup.msi /qn REINSTALL=ALL REINSTALLMODE=vomus",
+            "msiexec /i PorSetup.msi /qn /norestart REINSTALL=ALL REINSTALLMODE=vomus",
             Arrange: run => run.Install(Id),
             Check: run => run.Expect(0, Id)),
         new("Repair line where another build is installed: no 1605, the package replaces it and keeps the ID",
-            "msiexec /i PorSetup.msi /qn REINSTALL=ALL REINSTALLMODE=vomus",
+            "msiexec /i PorSetup.msi /qn /norestart REINSTALL=ALL REINSTALLMODE=vomus",
             Arrange: run => new PackageInstaller(run.Machine, TestPackages.InCulture("fr-FR")).InstallProduct(MsiExecReturnCode.SUCCESS, $"PARTNERID={Id}"),
             Check: run =>
             {
@@ -73,7 +73,7 @@ public sealed class DocumentedCommandTests
                 Assert.False(run.Machine.IsInstalled(TestPackages.InCulture("fr-FR")));
             }),
         new("Upgrade from an older version keeps the ID",
-            "msiexec /i PorSetup.msi /qn",
+            "msiexec /i PorSetup.msi /qn /norestart",
             Arrange: run => new PackageInstaller(run.Machine, TestPackages.AtVersion("0.9.0")).InstallProduct(MsiExecReturnCode.SUCCESS, $"PARTNERID={Id}"),
             Check: run =>
             {
@@ -81,7 +81,7 @@ public sealed class DocumentedCommandTests
                 Assert.False(run.Machine.IsInstalled(TestPackages.AtVersion("0.9.0")));
             }),
         new("Uninstall puts back the value typed before the first install",
-            "msiexec /x PorSetup.msi /qn",
+            "msiexec /x PorSetup.msi /qn /norestart",
             Arrange: run =>
             {
                 run.Machine.Registry.SetString(MachineRegistry.MsoKey, MachineRegistry.PartnerValue, "7777777");
@@ -94,7 +94,7 @@ public sealed class DocumentedCommandTests
                 Assert.False(run.Machine.IsInstalled(run.Msi));
             }),
         new("Uninstall by ProductCode",
-            "msiexec /x <ProductCode> /qn",
+            "msiexec /x <ProductCode> /qn /norestart",
             Arrange: run => run.Install(Id),
             Check: run =>
             {
@@ -204,7 +204,7 @@ public sealed class DocumentedCommandTests
             },
             OemScript: "SetupComplete"),
         new("Change the ID where a newer PorSetup is installed: refused with 1603, nothing changes",
-            "msiexec /i PorSetup.msi /qn PARTNERID=7654321",
+            "msiexec /i PorSetup.msi /qn /norestart PARTNERID=7654321",
             Arrange: run => new PackageInstaller(run.Machine, TestPackages.AtVersion("9.0.0")).InstallProduct(MsiExecReturnCode.SUCCESS, $"PARTNERID={Id}"),
             Check: run => run.Expect(1603, Id)),
 
@@ -236,6 +236,28 @@ public sealed class DocumentedCommandTests
                 // copy's, not the original's.
                 Assert.True(run.Machine.IsInstalled(stamped));
                 Assert.False(run.Machine.IsInstalled(run.Msi));
+            }),
+        new("porsetup stamp for a new ID writes a new file, which replaces the installed stamped copy (the Group Policy ID change)",
+            "porsetup stamp PorSetup.msi --partner-id 7654321",
+            Arrange: run =>
+            {
+                var old = Path.Combine(run.Folder, "PorSetup-1234567.msi");
+                Run.Porsetup("stamp", run.Msi, "--partner-id", Id, "--output", old);
+                new PackageInstaller(run.Machine, old).InstallProduct(MsiExecReturnCode.SUCCESS);
+            },
+            Check: run =>
+            {
+                run.Expect(0, Id);
+
+                // A file and a product of their own, next to the copy a Group Policy package already uses; installed
+                // with no property (as Group Policy runs it), it replaces that copy's product and writes the new ID.
+                var old = Path.Combine(run.Folder, "PorSetup-1234567.msi");
+                var stamped = Path.Combine(run.Folder, "PorSetup-7654321.msi");
+                Assert.True(File.Exists(stamped), run.Output);
+                new PackageInstaller(run.Machine, stamped).InstallProduct(MsiExecReturnCode.SUCCESS);
+                Assert.Equal(NewId, run.Machine.Registry.Partner);
+                Assert.True(run.Machine.IsInstalled(stamped));
+                Assert.False(run.Machine.IsInstalled(old));
             }),
         new("porsetup transform writes PartnerId-1234567.mst",
             "porsetup transform PorSetup.msi --partner-id 1234567",

@@ -152,4 +152,20 @@ public sealed class PackageDatabaseTests
 
         Assert.Contains("1252\t_ForceCodepage", codepage, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// The guide's exit codes: PorSetup itself never asks for a restart (3010, or 1641 without /norestart). Windows
+    /// Installer asks for one when it must replace a file in use ("Logging of Reboot Requests") or runs ForceReboot
+    /// or ScheduleReboot ("System Reboots"): the package installs no file, sequences neither action in any table,
+    /// and sets no REBOOT property of its own.
+    /// </summary>
+    [MsitoolsFact]
+    public void PackageAsksForNoRestart()
+    {
+        Assert.Empty(MsiTables.Read(TestPackages.Shipped, "File"));
+        Assert.All(
+            ["InstallExecuteSequence", "InstallUISequence", "AdminExecuteSequence", "AdminUISequence", "AdvtExecuteSequence"],
+            table => Assert.DoesNotContain(Sequence(table).Keys, action => action is "ForceReboot" or "ScheduleReboot"));
+        Assert.False(Properties.ContainsKey("REBOOT"));
+    }
 }
