@@ -12,8 +12,5 @@ public static class LinuxBuildTools
         ? $"The Linux build's MSI needs {string.Join(", ", missing)}, not found on PATH (on Linux, build.ps1 installs msitools and wixl)."
         : null;
 
-    private static List<string> Missing() =>
-        Tools.Where(tool => !(Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Any(folder => File.Exists(Path.Combine(folder, tool)))).ToList();
+    private static List<string> Missing() => Tools.Where(tool => !ProgramPath.Exists(tool)).ToList();
 }
