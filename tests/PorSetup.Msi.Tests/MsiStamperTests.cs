@@ -32,7 +32,7 @@ public class MsiStamperTests
         Assert.Equal(oldSummary.Where(p => !p.Key.StartsWith("Revision", StringComparison.Ordinal)), newSummary.Where(p => !p.Key.StartsWith("Revision", StringComparison.Ordinal)));
         Assert.Equal(oldSummary.Count, newSummary.Count);
 
-        ExternalTool.Run("msidump", "-d", Directory.CreateDirectory(scratch.File("dump")).FullName, stamped);
+        Tool.RunChecked("msidump", "-d", Directory.CreateDirectory(scratch.File("dump")).FullName, stamped);
         Assert.Contains("PARTNERID\t1234567", File.ReadAllText(scratch.File("dump/Property.idt")), StringComparison.Ordinal);
         Assert.Equal("1234567", MsiProperties.Read(stamped)["PARTNERID"]);
     }
@@ -94,7 +94,7 @@ public class MsiStamperTests
 
         Assert.Equal("1234567", MsiTables.ReadProperties(stamped)["PARTNERID"]);
         var extracted = Directory.CreateDirectory(scratch.File("x")).FullName;
-        ExternalTool.Run("msiextract", "-C", extracted, stamped);
+        Tool.RunChecked("msiextract", "-C", extracted, stamped);
         var payload = Directory.GetFiles(extracted, "payload.bin", SearchOption.AllDirectories);
         Assert.Equal(File.ReadAllBytes(scratch.File("payload.bin")), File.ReadAllBytes(Assert.Single(payload)));
     }

@@ -53,7 +53,8 @@ internal static class TestPackage
         File.WriteAllText(source, wxs);
         var msi = scratch.File("test.msi");
         // wixl resolves File/@Source against the working directory and rejects absolute paths.
-        ExternalTool.RunIn(scratch.Path, "wixl", "-a", "x64", "-o", msi, source);
+        var wixl = Tool.Run("wixl", ["-a", "x64", "-o", msi, source], workingDirectory: scratch.Path);
+        Assert.True(wixl.ExitCode == 0, $"wixl exited with {wixl.ExitCode}: {wixl.StandardError}");
         return msi;
     }
 }
