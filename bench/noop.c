@@ -1,10 +1,10 @@
 /* Copyright (c) PorSetup contributors. MIT licensed. */
 /*
- * The "floor" custom action of bench/run.ps1: a type-1 (DLL) custom action that does nothing.
+ * The "floor" custom action of the benchmark (bench/README.md): a type-1 (DLL) custom action that does nothing.
  * An MSI that calls it pays only what any DLL custom action pays (custom-action server process,
  * temporary copy of the DLL, LoadLibrary, one RPC handle), none of the work of a real action.
  *
- * Built by bench/run.ps1 with no C runtime and no imports:
+ * Built by bench/PorSetup.Bench/Baselines.cs with no C runtime and no imports:
  *   clang --target=x86_64-w64-windows-gnu -O2 -shared -nostdlib -Wl,--entry,DllMain -s -o noop.dll noop.c
  */
 #include <windows.h>

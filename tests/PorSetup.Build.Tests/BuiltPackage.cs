@@ -34,19 +34,12 @@ public sealed class BuiltPackage : IDisposable
     /// <summary>The _Validation rows by table and column.</summary>
     public IReadOnlyDictionary<(string Table, string Column), string[]> Validation => this.validation.Value;
 
-    /// <summary>A table's rows as msiinfo exports them (IDT: three header lines), each padded to the table's column count.</summary>
+    /// <summary>A table's rows as the tests read them (<see cref="MsiTables.Read"/>), read once.</summary>
     public IReadOnlyList<string[]> Rows(string table)
     {
         if (!this.tables.TryGetValue(table, out var rows))
         {
-            var width = table == "_Columns" ? 4 : this.Columns.Count(c => c.Table == table);
-            // msiinfo export writes the streams of a table's binary columns to files below its working folder: the temporary one.
-            var export = Tool.Run("msiinfo", ["export", this.MsiPath, table], workingDirectory: this.folder.Value.FullName);
-            Assert.True(export.ExitCode == 0, $"msiinfo export {table}: {export.StandardError}");
-            rows = export.StandardOutput.Split(["\r\n", "\n"], StringSplitOptions.None).Skip(3).Where(line => line.Length > 0)
-                .Select(line => line.Split('\t'))
-                .Select(r => r.Concat(Enumerable.Repeat(string.Empty, Math.Max(0, width - r.Length))).ToArray())
-                .ToList();
+            rows = MsiTables.Read(this.MsiPath, table);
             this.tables[table] = rows;
         }
 

@@ -35,7 +35,7 @@ public sealed class KnownDifferencesTests(BuiltPackage package) : IClassFixture<
 
     // WiX (Compiler.ParseMajorUpgradeElement) writes the product language into both Upgrade rows unless
     // IgnoreLanguage="yes"; wixl never writes one, and MajorUpgradeRows puts WiX's value back.
-    [LinuxBuildFact]
+    [MsitoolsFact]
     public void UpgradeLanguage_IsWixs()
     {
         var upgrade = XDocument.Load(RepositoryFiles.PackageSource).Descendants(WixNamespaces.Wxs + "MajorUpgrade").Single();
@@ -47,7 +47,7 @@ public sealed class KnownDifferencesTests(BuiltPackage package) : IClassFixture<
         Assert.All(rows, row => Assert.Equal(wix, row[3]));
     }
 
-    [LinuxBuildFact]
+    [MsitoolsFact]
     public void EmptyTables_AreTheListedOnes()
     {
         var tables = package.Columns.Select(c => c.Table).Distinct().Where(t => t != ValidationTable.Name);
@@ -58,7 +58,7 @@ public sealed class KnownDifferencesTests(BuiltPackage package) : IClassFixture<
 
     // wixl names a RegistryValue without an Id "reg" and 32 hexadecimal digits; WiX's generated identifiers are
     // "reg" and a different hash. Only the database refers to them (Component.KeyPath).
-    [LinuxBuildFact]
+    [MsitoolsFact]
     public void GeneratedRegistryIdentifiers_AreWixls()
     {
         var registry = package.Rows("Registry");
@@ -70,7 +70,7 @@ public sealed class KnownDifferencesTests(BuiltPackage package) : IClassFixture<
 
     // WiX: the summary's PID_CODEPAGE is Package/@SummaryCodepage, else the .wxl's SummaryInformationCodepage, else
     // 1252 (BindSummaryInfoCommand); the database code page is the .wxl's Codepage (1252 for both cultures).
-    [LinuxBuildFact]
+    [MsitoolsFact]
     public void CodePages_AreWixs()
     {
         var source = XDocument.Load(RepositoryFiles.PackageSource).Root!.Element(WixNamespaces.Wxs + "Package")!;
@@ -88,7 +88,7 @@ public sealed class KnownDifferencesTests(BuiltPackage package) : IClassFixture<
         Assert.Equal(1252, database.Strings.CodePage);
     }
 
-    [LinuxBuildFact]
+    [MsitoolsFact]
     public void TheCreatingApplication_IsMsitools()
     {
         var summary = MsiDatabase.Open(package.MsiPath).ReadSummaryInformation();

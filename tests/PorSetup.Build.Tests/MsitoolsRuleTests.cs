@@ -77,7 +77,7 @@ public sealed class MsitoolsRuleTests
         var members = new[] { ("Helper.cs", helper), ("Fixture.cs", fixture), ("MsiTables.cs", tables) }
             .SelectMany(file => SourceMembers.Read(file.Item1, file.Item2)).ToList();
 
-        foreach (var (attribute, skips) in new[] { ("[Fact]", false), ("[Theory]\n    [InlineData(\"a;b\")]", false), ("[MsitoolsFact]", true), ("[LinuxBuildTheory]\n    [InlineData(1)]", true) })
+        foreach (var (attribute, skips) in new[] { ("[Fact]", false), ("[Theory]\n    [InlineData(\"a;b\")]", false), ("[MsitoolsFact]", true), ("[MsitoolsTheory]\n    [InlineData(1)]", true) })
         {
             var test = $$"""
                 namespace PorSetup.Cli.Tests;

@@ -40,7 +40,7 @@ public sealed class SequenceTableTests(BuiltPackage package) : IClassFixture<Bui
         },
     };
 
-    [LinuxBuildTheory]
+    [MsitoolsTheory]
     [MemberData(nameof(StandardActions))]
     public void StandardActions_AreWixsAtWixsNumbers(string table, string expected)
     {
@@ -53,7 +53,7 @@ public sealed class SequenceTableTests(BuiltPackage package) : IClassFixture<Bui
 
     // ICE77: an in-script (deferred, rollback, commit) action runs between InstallInitialize and InstallFinalize of
     // InstallExecuteSequence, and in no UI sequence.
-    [LinuxBuildFact]
+    [MsitoolsFact]
     public void InScriptActions_AreInsideTheScript()
     {
         var inScript = package.Rows("CustomAction").Where(r => (Number(r[1]) & InScript) != 0).Select(r => r[0]).ToList();
@@ -66,7 +66,7 @@ public sealed class SequenceTableTests(BuiltPackage package) : IClassFixture<Bui
             Assert.DoesNotContain(this.Sequence(table), a => inScript.Contains(a.Action)));
     }
 
-    [LinuxBuildFact]
+    [MsitoolsFact]
     public void EveryAction_IsSequencedOnce_AndEverySequencedActionExists()
     {
         var customActions = package.Rows("CustomAction").Select(r => r[0]).ToHashSet(StringComparer.Ordinal);
@@ -82,7 +82,7 @@ public sealed class SequenceTableTests(BuiltPackage package) : IClassFixture<Bui
 
     // Each component's key path is a registry value of its own (msidbComponentAttributesRegistryKeyPath), in the
     // 64-bit view (msidbComponentAttributes64bit), in a package whose Template says x64 (ICE80).
-    [LinuxBuildFact]
+    [MsitoolsFact]
     public void Components_Are64BitWithTheirOwnRegistryValueAsKeyPath()
     {
         var registry = package.Rows("Registry").ToDictionary(r => r[0]);
@@ -100,7 +100,7 @@ public sealed class SequenceTableTests(BuiltPackage package) : IClassFixture<Bui
     }
 
     // ICE71's premise, in both builds: no file, so nothing on any medium.
-    [LinuxBuildFact]
+    [MsitoolsFact]
     public void MediaAndFile_AreEmpty()
     {
         Assert.Empty(package.Rows("Media"));

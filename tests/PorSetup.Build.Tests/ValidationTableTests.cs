@@ -21,7 +21,7 @@ public sealed partial class ValidationTableTests(BuiltPackage package) : IClassF
     private const int ObjectKind = 0x0800;
     private const int ShortKind = 0x0400;
 
-    [LinuxBuildFact]
+    [MsitoolsFact]
     public void EveryColumnOfEveryTable_HasAValidationRowMatchingItsTypeNullabilityAndKey()
     {
         var columns = package.Columns;
@@ -64,7 +64,7 @@ public sealed partial class ValidationTableTests(BuiltPackage package) : IClassF
 
     // What ICE03 checks with _Validation, row by row: a value where the column may not be null, an integer within
     // MinValue and MaxValue, a value of Set, and a foreign key found in one of its KeyTables.
-    [LinuxBuildFact]
+    [MsitoolsFact]
     public void EveryValueOfEveryTable_PassesTheValidationRows()
     {
         var problems = new List<string>();

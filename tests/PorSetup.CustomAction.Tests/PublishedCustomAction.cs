@@ -1,7 +1,5 @@
 // Copyright (c) PorSetup contributors. MIT licensed.
 
-using System.Diagnostics;
-
 namespace PorSetup.CustomAction.Tests;
 
 /// <summary>
@@ -17,21 +15,11 @@ public sealed class PublishedCustomAction : IDisposable
     {
         var project = Path.Combine(PorSetup.Testing.RepositoryRoot.Path, "src", "PorSetup.CustomAction", "PorSetup.CustomAction.csproj");
         var output = Path.Combine(root, "out");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in new[] { "publish", project, "-c", "Release", "-r", "win-x64", "-o", output, "--artifacts-path", ArtifactsPath, "-nologo" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        Log = process.StandardOutput.ReadToEnd() + error.Result;
-        process.WaitForExit();
-        ExitCode = process.ExitCode;
+        var publish = Tool.Run(
+            Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
+            ["publish", project, "-c", "Release", "-r", "win-x64", "-o", output, "--artifacts-path", ArtifactsPath, "-nologo"]);
+        Log = publish.Output;
+        ExitCode = publish.ExitCode;
         ProxyPath = Path.Combine(output, "PorSetup.CustomAction.Proxy.dll");
         WorkerPath = Path.Combine(output, "PorSetup.CustomAction.exe");
     }

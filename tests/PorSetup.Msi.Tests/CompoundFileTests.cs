@@ -85,8 +85,8 @@ public class CompoundFileTests
         CompoundFile.Write(root, copy);
 
         AssertSameStorage(root, CompoundFile.Read(copy));
-        ExternalTool.Run("msidump", "-d", Directory.CreateDirectory(scratch.File("a")).FullName, msi);
-        ExternalTool.Run("msidump", "-d", Directory.CreateDirectory(scratch.File("b")).FullName, copy);
+        Tool.RunChecked("msidump", "-d", Directory.CreateDirectory(scratch.File("a")).FullName, msi);
+        Tool.RunChecked("msidump", "-d", Directory.CreateDirectory(scratch.File("b")).FullName, copy);
         var tables = Directory.GetFiles(scratch.File("a")).Select(Path.GetFileName).Order().ToList();
         Assert.Contains("Property.idt", tables);
         Assert.Equal(tables, Directory.GetFiles(scratch.File("b")).Select(Path.GetFileName).Order());

@@ -15,8 +15,8 @@ public class MsiStamperTests
 
         var codes = MsiStamper.Stamp(msi, stamped, Partner);
 
-        var before = TestPackage.ExportProperties(msi);
-        var after = TestPackage.ExportProperties(stamped);
+        var before = MsiTables.ReadProperties(msi);
+        var after = MsiTables.ReadProperties(stamped);
         Assert.False(before.ContainsKey("PARTNERID"));
         Assert.Equal("1234567", after["PARTNERID"]);
         Assert.Equal(codes.ProductCode.ToString("B").ToUpperInvariant(), after["ProductCode"]);
@@ -24,15 +24,15 @@ public class MsiStamperTests
         Assert.NotEqual(codes.PackageCode, codes.ProductCode);
         Assert.Equal(before.Where(p => p.Key != "ProductCode"), after.Where(p => p.Key is not "PARTNERID" and not "ProductCode").ToDictionary());
 
-        var oldSummary = TestPackage.SummaryInfo(msi);
-        var newSummary = TestPackage.SummaryInfo(stamped);
+        var oldSummary = MsiTables.ReadSummary(msi);
+        var newSummary = MsiTables.ReadSummary(stamped);
         var revision = newSummary["Revision number (UUID)"];
         Assert.Equal(codes.PackageCode.ToString("B").ToUpperInvariant(), revision);
         Assert.NotEqual(oldSummary["Revision number (UUID)"], revision);
         Assert.Equal(oldSummary.Where(p => !p.Key.StartsWith("Revision", StringComparison.Ordinal)), newSummary.Where(p => !p.Key.StartsWith("Revision", StringComparison.Ordinal)));
         Assert.Equal(oldSummary.Count, newSummary.Count);
 
-        ExternalTool.Run("msidump", "-d", Directory.CreateDirectory(scratch.File("dump")).FullName, stamped);
+        Tool.RunChecked("msidump", "-d", Directory.CreateDirectory(scratch.File("dump")).FullName, stamped);
         Assert.Contains("PARTNERID\t1234567", File.ReadAllText(scratch.File("dump/Property.idt")), StringComparison.Ordinal);
         Assert.Equal("1234567", MsiProperties.Read(stamped)["PARTNERID"]);
     }
@@ -46,8 +46,8 @@ public class MsiStamperTests
 
         MsiStamper.Stamp(msi, stamped, Partner);
 
-        // ExportProperties fails on a duplicate key.
-        Assert.Equal("1234567", TestPackage.ExportProperties(stamped)["PARTNERID"]);
+        // ReadProperties fails on a duplicate key.
+        Assert.Equal("1234567", MsiTables.ReadProperties(stamped)["PARTNERID"]);
         var database = MsiDatabase.Open(stamped);
         Assert.Single(database.ReadRows("Property"), r => (string?)r[0] == "PARTNERID");
         Assert.Equal(0, database.Strings.Find("1111111"));
@@ -80,7 +80,7 @@ public class MsiStamperTests
         }
 
         Assert.True(usedAfter.Keys.All(poolAfter.ContainsKey));
-        Assert.Equal("PorSetup", TestPackage.ExportProperties(stamped)["NEWPROP"]);
+        Assert.Equal("PorSetup", MsiTables.ReadProperties(stamped)["NEWPROP"]);
     }
 
     [MsitoolsFact]
@@ -92,9 +92,9 @@ public class MsiStamperTests
 
         MsiStamper.Stamp(msi, stamped, Partner);
 
-        Assert.Equal("1234567", TestPackage.ExportProperties(stamped)["PARTNERID"]);
+        Assert.Equal("1234567", MsiTables.ReadProperties(stamped)["PARTNERID"]);
         var extracted = Directory.CreateDirectory(scratch.File("x")).FullName;
-        ExternalTool.Run("msiextract", "-C", extracted, stamped);
+        Tool.RunChecked("msiextract", "-C", extracted, stamped);
         var payload = Directory.GetFiles(extracted, "payload.bin", SearchOption.AllDirectories);
         Assert.Equal(File.ReadAllBytes(scratch.File("payload.bin")), File.ReadAllBytes(Assert.Single(payload)));
     }
@@ -112,7 +112,7 @@ public class MsiStamperTests
         MsiStamper.Stamp(msi, stamped, Partner);
 
         Assert.Null(CompoundFile.Read(stamped).FindStream("\u0005DigitalSignature"));
-        Assert.Equal("1234567", TestPackage.ExportProperties(stamped)["PARTNERID"]);
+        Assert.Equal("1234567", MsiTables.ReadProperties(stamped)["PARTNERID"]);
     }
 
     [Fact]

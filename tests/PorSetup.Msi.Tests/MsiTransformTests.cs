@@ -80,7 +80,7 @@ public class MsiTransformTests
         Assert.Equal(0x0800, (int)MsiTransformWriter.DefaultFlags >>> 16); // the UpgradeCode only: no language, version or ProductCode
 
         // msitools reads the transform's summary as well.
-        var info = TestPackage.SummaryInfo(mst);
+        var info = MsiTables.ReadSummary(mst);
         Assert.Equal("Transform", info["Title"]);
         Assert.Equal("x64;1033", info["Last author"]);
     }

@@ -53,23 +53,8 @@ internal static class TestPackage
         File.WriteAllText(source, wxs);
         var msi = scratch.File("test.msi");
         // wixl resolves File/@Source against the working directory and rejects absolute paths.
-        ExternalTool.RunIn(scratch.Path, "wixl", "-a", "x64", "-o", msi, source);
+        var wixl = Tool.Run("wixl", ["-a", "x64", "-o", msi, source], workingDirectory: scratch.Path);
+        Assert.True(wixl.ExitCode == 0, $"wixl exited with {wixl.ExitCode}: {wixl.StandardError}");
         return msi;
     }
-
-    /// <summary>The Property table as msitools exports it (name → value); a name listed twice fails the test.</summary>
-    public static Dictionary<string, string> ExportProperties(string msi)
-    {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var row in MsiTables.Read(msi, "Property"))
-        {
-            Assert.False(result.ContainsKey(row[0]), $"Property {row[0]} appears twice.");
-            result[row[0]] = row.Length > 1 ? row[1] : "";
-        }
-
-        return result;
-    }
-
-    /// <summary>msiinfo suminfo as "Label: value" pairs.</summary>
-    public static IReadOnlyDictionary<string, string> SummaryInfo(string path) => MsiTables.ReadSummary(path);
 }

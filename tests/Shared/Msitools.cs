@@ -12,12 +12,7 @@ public static class Msitools
     private static readonly string[] Programs = ["wixl", "msiinfo", "msibuild", "msidump", "msiextract"];
 
     /// <summary>Null where every msitools program is on PATH; else why a test that runs them is skipped.</summary>
-    public static string? SkipReason { get; } = Reason(Programs.Where(program => !OnPath(program)).ToList());
-
-    private static bool OnPath(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Any(folder => File.Exists(Path.Combine(folder, program)));
+    public static string? SkipReason { get; } = Reason(Programs.Where(program => !ProgramPath.Exists(program)).ToList());
 
     private static string? Reason(List<string> missing) => missing.Count == 0
         ? null

@@ -48,7 +48,7 @@ public sealed class TestSigning : IDisposable
 
     /// <summary>Why osslsigncode tests cannot run here, or null when it is on PATH.</summary>
     public static string? OsslsigncodeMissing =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).Any(d => File.Exists(System.IO.Path.Combine(d, "osslsigncode")))
+        ProgramPath.Exists("osslsigncode")
             ? null
             : "osslsigncode is not on PATH (Debian: apt-get install osslsigncode; build.ps1 installs it): it signs and verifies the signatures under test.";
 

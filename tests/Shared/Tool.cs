@@ -44,7 +44,9 @@ public static class Tool
         {
             var description = describeTimeout?.Invoke();
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish within {timeout}.{(description is null ? string.Empty : "\n" + description)}");
+            // What it printed before the kill, where the pipes closed with it (a grandchild may hold them open).
+            var printed = Task.WaitAll([stdout, stderr], TimeSpan.FromSeconds(10)) ? $"\nIt printed:\n{stdout.Result}{stderr.Result}" : string.Empty;
+            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish within {timeout}.{(description is null ? string.Empty : "\n" + description)}{printed}");
         }
 
         process.WaitForExit();

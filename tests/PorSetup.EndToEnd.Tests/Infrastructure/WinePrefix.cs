@@ -8,9 +8,11 @@ namespace PorSetup.EndToEnd.Tests.Infrastructure;
 /// <summary>
 /// A throw-away Wine prefix: its own WINEPREFIX, TMPDIR and HOME (and so its own wineserver), removed on
 /// Dispose. Each is a hard-linked copy of one template made per test run (wineboot takes seconds, a copy
-/// milliseconds); the registry hives are real copies, so no prefix can change another's registry. There is no
-/// persistent wineserver (wineserver -p): it saves about a second a command, but under load Wine then now and
-/// then deadlocks msiexec against its custom-action server. The benchmark measures with one; the tests do without.
+/// milliseconds); the registry hives are real copies, so no prefix can change another's registry. The tests keep
+/// no persistent wineserver (wineserver -p): each wine command starts Wine's server and services again, some
+/// hundreds of milliseconds, but with a persistent one, under load, Wine now and then deadlocks msiexec against its
+/// custom-action server. The benchmark (bench/README.md) asks for one with <see cref="KeepServerRunning"/>, to time
+/// installs rather than Wine's start, and counts a hang as a failed round.
 /// </summary>
 public sealed class WinePrefix : TestMachine
 {
@@ -39,6 +41,9 @@ public sealed class WinePrefix : TestMachine
 
     public WineRegistry WineRegistry { get; }
 
+    /// <summary>How many wine commands hung and were run again (see RunWine).</summary>
+    public int HungCommands { get; private set; }
+
     public static new WinePrefix Create()
     {
         var root = TestWorkspace.NewFolder("prefix");
@@ -53,6 +58,20 @@ public sealed class WinePrefix : TestMachine
         Directory.CreateDirectory(Path.Combine(root, "tmp"));
         Directory.CreateDirectory(Path.Combine(root, "home"));
         return new WinePrefix(root);
+    }
+
+    /// <summary>
+    /// Starts a persistent wineserver for this prefix (until Dispose, or a hang's wineserver -k): every later command
+    /// finds Wine running. For the benchmark only; the tests do without (see the class).
+    /// </summary>
+    public void KeepServerRunning()
+    {
+        // Through sh with its output on /dev/null: the server outlives the command and would hold a pipe open.
+        var result = Tool.Run("sh", ["-c", "exec wineserver -p </dev/null >/dev/null 2>&1"], this.environment, timeout: WineCommandTimeout);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"wineserver -p failed ({result.ExitCode}).");
+        }
     }
 
     /// <summary>A Linux path as Windows programs in the prefix see it (drive Z: maps /).</summary>
@@ -173,6 +192,7 @@ public sealed class WinePrefix : TestMachine
         }
         catch (TimeoutException hang)
         {
+            this.HungCommands++;
             Tool.Run("wineserver", ["-k"], this.environment, timeout: WineCommandTimeout);
             Tool.Run("wineserver", ["-w"], this.environment, timeout: WineCommandTimeout);
             Console.Error.WriteLine($"PorSetup tests: Wine hung; every process of the prefix was ended and the command is run again.\n{hang.Message}");
