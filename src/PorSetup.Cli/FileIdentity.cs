@@ -28,7 +28,14 @@ public static partial class FileIdentity
         }
 
         var identity = OperatingSystem.IsWindows() ? OfWindowsFile(first) : OfLinuxFile(first);
-        return identity is not null && identity == (OperatingSystem.IsWindows() ? OfWindowsFile(second) : OfLinuxFile(second));
+        var other = OperatingSystem.IsWindows() ? OfWindowsFile(second) : OfLinuxFile(second);
+        if (identity is null || other is null)
+        {
+            // One of them is missing, or its file system gave no identity: then the full paths, as before.
+            return File.Exists(first) && string.Equals(Path.GetFullPath(first), Path.GetFullPath(second), OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+        }
+
+        return identity == other;
     }
 
     private static string Resolved(string path) =>
