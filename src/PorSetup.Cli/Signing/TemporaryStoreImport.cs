@@ -85,7 +85,7 @@ internal sealed class TemporaryStoreImport : IDisposable
     private static X509Store OpenStore()
     {
         var store = new X509Store(StoreName.My, StoreLocation.CurrentUser);
-        store.Open(OpenFlags.ReadWrite | OpenFlags.OpenExistingOnly);
+        store.Open(OpenFlags.ReadWrite);
         return store;
     }
 
