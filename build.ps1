@@ -74,6 +74,8 @@ $linuxTools = [ordered]@{
     # 2.5 (bookworm) and 2.9 (bookworm-backports) both sign and verify PE files, MSIs and transforms the way the
     # build and porsetup call them (sign -pkcs12 -readpass -h sha256 [-ts]); either will do.
     'osslsigncode'                                     = 'osslsigncode'
+    # The signed-build tests record every command line the build starts with it (none may hold the password).
+    'strace'                                           = 'strace'
 }
 
 function Install-LinuxPrerequisites {
@@ -149,7 +151,11 @@ function Test-SigningCertificate([string] $Pfx) {
 
 # The documented place of the MSI: artifacts/PorSetup.msi for en-US, artifacts/<culture>/PorSetup.msi otherwise.
 function Get-ArtifactMsiPath([string] $Artifacts, [string] $Culture) {
-    if ($Culture -eq 'en-US') { Join-Path $Artifacts 'PorSetup.msi' } else { Join-Path $Artifacts $Culture 'PorSetup.msi' }
+    Join-Path $Artifacts (Get-MsiRelativePath $Culture)
+}
+
+function Get-MsiRelativePath([string] $Culture) {
+    if ($Culture -eq 'en-US') { 'PorSetup.msi' } else { Join-Path $Culture 'PorSetup.msi' }
 }
 
 # Where WixToolset.Sdk 6.0.2 writes the MSI built with -p:Cultures=<culture> and -o <OutDir>: the project has
@@ -167,19 +173,43 @@ function Get-SigningArguments {
     return $arguments
 }
 
-# Signs a file in place with porsetup's hidden sign command, the signer stamp and transform use (osslsigncode or
-# signtool, the password passed through the environment and osslsigncode's standard input, never a command line
-# of ours). When signing fails the file is deleted: no unsigned file is left where a signed build puts its files.
+# Signs a staged file with porsetup's hidden sign command, the signer stamp and transform use (osslsigncode or
+# signtool; the password reaches neither tool's command line: osslsigncode reads it from its standard input, signtool
+# takes the certificate from a temporary import into the user's store, src/PorSetup.Cli/Signing/CodeSigner.cs).
 function Invoke-Sign([string] $File) {
-    try { Invoke-Native dotnet (@($signer, 'sign', $File) + (Get-SigningArguments)) }
-    catch {
-        Remove-Item $File -Force -ErrorAction SilentlyContinue
-        throw
+    Invoke-Native dotnet (@($signer, 'sign', $File) + (Get-SigningArguments))
+}
+
+# What this build writes, relative to the output folder: removed before it starts, made in the staging folder, and
+# moved to their places only once complete (signed, for a signed build). A rerun makes them again; a build that
+# fails leaves none of them, neither an earlier build's nor a half-made or unsigned one. The -PartnerId copy is where `porsetup stamp` writes it by default: beside the MSI, named after the normalized ID
+# (src/PorSetup.Cli/Commands/StampCommand.cs; the ID's surrounding spaces are trimmed).
+function Get-BuildOutputs([string] $Culture, [string] $PartnerId) {
+    $msi = Get-MsiRelativePath $Culture
+    $outputs = @('ca', 'porsetup', 'porsetup.exe', $msi)
+    if ($PartnerId) { $outputs += $msi -replace 'PorSetup\.msi$', "PorSetup-$($PartnerId.Trim()).msi" }
+    return $outputs
+}
+
+function Remove-BuildOutputs([string[]] $Outputs) {
+    foreach ($output in $Outputs + @('staging', 'wix')) {
+        $path = Join-Path $artifacts $output
+        if (Test-Path -LiteralPath $path) { Remove-Item -LiteralPath $path -Recurse -Force }
     }
 }
 
+# Moves the complete outputs from the staging folder to their places (one volume: each move is a rename).
+function Publish-BuildOutputs([string[]] $Outputs) {
+    foreach ($output in $Outputs) {
+        $target = Join-Path $artifacts $output
+        New-Item -ItemType Directory -Force (Split-Path $target) | Out-Null
+        Move-Item -LiteralPath (Join-Path $staging $output) -Destination $target
+    }
+}
+
+# Builds everything into the staging folder; returns the staged MSI.
 function Build-Msi {
-    $caFolder = Join-Path $artifacts 'ca'
+    $caFolder = Join-Path $staging 'ca'
     $proxyClang = @()
     if ($IsWindows) {
         $clang = Find-WindowsPrerequisites
@@ -197,19 +227,17 @@ function Build-Msi {
     }
     # With -SignWith, Proxy.targets signs the worker before the proxy embeds it, then the proxy.
     Invoke-Native dotnet (@('publish', (Join-Path $root 'src/PorSetup.CustomAction/PorSetup.CustomAction.csproj'), '-c', $Configuration, '-r', 'win-x64', '-o', $caFolder, '--nologo', '-v', 'quiet') + $proxyClang + $signing + $servers)
-    Invoke-Native dotnet (@('publish', (Join-Path $root 'src/PorSetup.Cli/PorSetup.Cli.csproj'), '-c', $Configuration, '-o', (Join-Path $artifacts 'porsetup'), '--nologo', '-v', 'quiet') + $servers)
+    Invoke-Native dotnet (@('publish', (Join-Path $root 'src/PorSetup.Cli/PorSetup.Cli.csproj'), '-c', $Configuration, '-o', (Join-Path $staging 'porsetup'), '--nologo', '-v', 'quiet') + $servers)
     # porsetup.exe beside the MSI: win-x64, self-contained single file (the csproj's win-x64 settings), needs no .NET.
-    # Removed first, so that the publish writes it afresh: never an earlier build's signed (or unsigned) copy.
-    $exe = Join-Path $artifacts 'porsetup.exe'
-    Remove-Item $exe -Force -ErrorAction SilentlyContinue
-    Invoke-Native dotnet (@('publish', (Join-Path $root 'src/PorSetup.Cli/PorSetup.Cli.csproj'), '-c', $Configuration, '-r', 'win-x64', '-o', $artifacts, '--nologo', '-v', 'quiet') + $servers)
+    $exe = Join-Path $staging 'porsetup.exe'
+    Invoke-Native dotnet (@('publish', (Join-Path $root 'src/PorSetup.Cli/PorSetup.Cli.csproj'), '-c', $Configuration, '-r', 'win-x64', '-o', $staging, '--nologo', '-v', 'quiet') + $servers)
     if ($SignWith) { Invoke-Sign $exe }
-    Write-Host "porsetup.exe: $(Join-Path $artifacts 'porsetup.exe') ($([math]::Round((Get-Item (Join-Path $artifacts 'porsetup.exe')).Length / 1KB)) KiB)"
+    Write-Host "porsetup.exe: $(Join-Path $artifacts 'porsetup.exe') ($([math]::Round((Get-Item $exe).Length / 1KB)) KiB)"
     $customAction = Join-Path $caFolder 'PorSetup.CustomAction.Proxy.dll'
 
-    $msi = Get-ArtifactMsiPath $artifacts $Culture
+    $msi = Get-ArtifactMsiPath $staging $Culture
     if ($IsWindows) {
-        $wixOut = Join-Path $artifacts 'wix'
+        $wixOut = Join-Path $staging 'wix'
         Invoke-Native dotnet @('build', (Join-Path $root 'installer/PorSetup.wixproj'), '-c', $Configuration, "-p:Cultures=$Culture", "-p:CustomActionDll=$customAction", '-o', $wixOut, '--nologo')
         $built = Get-WixMsiPath $wixOut $Culture
         if (-not (Test-Path $built)) {
@@ -225,7 +253,7 @@ function Build-Msi {
     # After the build on both systems: the package has no cabinet (no files), so WiX's own signing hooks (SignCabs,
     # then SignMsi on the intermediate MSI) would add nothing that signing the finished MSI does not.
     if ($SignWith) { Invoke-Sign $msi }
-    Write-Host "MSI: $msi ($([math]::Round((Get-Item $msi).Length / 1KB)) KiB), custom action $([math]::Round((Get-Item $customAction).Length / 1KB)) KiB"
+    Write-Host "MSI: $(Get-ArtifactMsiPath $artifacts $Culture) ($([math]::Round((Get-Item $msi).Length / 1KB)) KiB), custom action $([math]::Round((Get-Item $customAction).Length / 1KB)) KiB"
     return $msi
 }
 
@@ -317,13 +345,21 @@ catch {
 }
 
 if (-not $IsWindows) { Install-LinuxPrerequisites }
-$msi = Build-Msi
-
-if ($PartnerId) {
-    # The tool names the copy after the normalized ID, next to the MSI, and refuses a bad ID as the installer would.
-    # A signed build signs the copy too (the MSI's signature does not carry over to it).
-    $stampSigning = if ($SignWith) { @(Get-SigningArguments) } else { @() }
-    Invoke-Native dotnet (@((Join-Path $artifacts 'porsetup/porsetup.dll'), 'stamp', $msi, '--partner-id', $PartnerId) + $stampSigning)
+$outputs = Get-BuildOutputs $Culture $PartnerId
+Remove-BuildOutputs $outputs
+$staging = Join-Path $artifacts 'staging'
+try {
+    $msi = Build-Msi
+    if ($PartnerId) {
+        # The tool names the copy after the normalized ID, next to the MSI, and refuses a bad ID as the installer would.
+        # A signed build signs the copy too (the MSI's signature does not carry over to it).
+        $stampSigning = if ($SignWith) { @(Get-SigningArguments) } else { @() }
+        Invoke-Native dotnet (@((Join-Path $staging 'porsetup/porsetup.dll'), 'stamp', $msi, '--partner-id', $PartnerId) + $stampSigning)
+    }
+    Publish-BuildOutputs $outputs
+}
+finally {
+    Remove-Item -LiteralPath $staging -Recurse -Force -ErrorAction SilentlyContinue
 }
 
 if ($Bench) {

@@ -17,7 +17,7 @@ public static class OutputFile
     {
         ArgumentNullException.ThrowIfNull(input);
         var full = Path.GetFullPath(path);
-        if (string.Equals(full, input.Path, OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
+        if (FileIdentity.Same(input.Path, full))
         {
             throw new FileProblemException("The output must be a new file: the MSI itself is never changed.", ExitCodes.Usage);
         }

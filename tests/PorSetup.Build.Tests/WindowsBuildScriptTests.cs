@@ -17,6 +17,9 @@ public sealed partial class WindowsBuildScriptTests
 
     private static string WixProject => Path.Combine(RepositoryFiles.Installer, "PorSetup.wixproj");
 
+    // How the README names what a build writes.
+    private static readonly string[] DocumentedOutputs = ["`artifacts/PorSetup.msi`", "`artifacts/fr-FR/PorSetup.msi`", "`artifacts/PorSetup-1234567.msi`", "`porsetup.exe`", "`ca/`", "`porsetup/`"];
+
     [Theory]
     [InlineData("en-US")]
     [InlineData("fr-FR")]
@@ -47,6 +50,21 @@ public sealed partial class WindowsBuildScriptTests
 
         Assert.Equal(Normalize(Path.Combine(RepositoryFiles.Root, documented)), Normalize(actual));
         Assert.Contains($"`{documented}`", RepositoryFiles.ReadText("README.md"), StringComparison.Ordinal);
+    }
+
+    // What a build removes before it starts and moves from its staging folder once complete (on every system): each
+    // file the README documents for these options, the -PartnerId copy named as porsetup stamp names it.
+    [Theory]
+    [InlineData("en-US", "", "ca|porsetup|porsetup.exe|PorSetup.msi")]
+    [InlineData("en-US", " 1234567 ", "ca|porsetup|porsetup.exe|PorSetup.msi|PorSetup-1234567.msi")]
+    [InlineData("fr-FR", "1234567", "ca|porsetup|porsetup.exe|fr-FR/PorSetup.msi|fr-FR/PorSetup-1234567.msi")]
+    public void TheOutputsABuildRemovesFirst_AreTheFilesItMakes(string culture, string partnerId, string expected)
+    {
+        var actual = RunBuildScriptFunction($"(Get-BuildOutputs '{culture}' '{partnerId}') -join '|'");
+
+        Assert.Equal(expected, Normalize(actual));
+        var readme = RepositoryFiles.ReadText("README.md");
+        Assert.All(DocumentedOutputs, name => Assert.Contains(name, readme, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -7,8 +7,10 @@ namespace PorSetup.EndToEnd.Tests;
 
 /// <summary>
 /// build.ps1 -SignWith: every file the build publishes for Windows carries a signature osslsigncode verifies
-/// against the test certificate, the proxy embeds the signed worker, and the signed MSI installs.
+/// against the test certificate, the proxy embeds the signed worker, the signed MSI installs, no command line the
+/// build starts holds the password, and the same build run again makes every output again.
 /// </summary>
+[Collection(BuildScript.Collection)]
 public sealed class SignedBuildTests(SignedBuild build) : IClassFixture<SignedBuild>
 {
     [OsslsigncodeFact]
@@ -55,6 +57,42 @@ public sealed class SignedBuildTests(SignedBuild build) : IClassFixture<SignedBu
 
         product.UninstallProduct(MsiExecReturnCode.SUCCESS);
         Assert.False(prefix.Registry.KeyExists(WineRegistry.MsoKey));
+    }
+
+    [OsslsigncodeFact]
+    public void NoCommandLineTheBuildStarts_HoldsThePassword()
+    {
+        Built();
+        Assert.SkipWhen(build.Trace is null, CommandLineTrace.Missing ?? string.Empty);
+
+        var commandLines = CommandLineTrace.Read(build.Trace!);
+
+        // The trace saw the signing: osslsigncode once for each file the build signs, the password on its standard input.
+        var signings = commandLines.Where(c => c.Contains("osslsigncode\" [\"", StringComparison.Ordinal) && c.Contains("\"sign\"", StringComparison.Ordinal)).ToList();
+        Assert.True(signings.Count >= 5, $"Expected osslsigncode to sign the worker, the proxy, porsetup.exe, the MSI and the stamped copy; it ran:\n{string.Join('\n', signings)}");
+        Assert.All(signings, c => Assert.Contains("\"-readpass\", \"/dev/stdin\"", c, StringComparison.Ordinal));
+        Assert.DoesNotContain(commandLines, SignedBuild.HoldsThePassword);
+    }
+
+    [OsslsigncodeFact]
+    public void ASecondRun_IntoTheSameFolder_MakesEveryOutputAgain()
+    {
+        Built();
+        var outputs = SignedBuild.DocumentedOutputs(build.Output, "1234567");
+        SignedBuild.PlantEarlierOutputs(outputs, "earlier-build");
+
+        // The README's line run again: the stamped copy is there already, and is made again (no --force refusal).
+        var again = build.Run(build.Output, "1234567", trace: null);
+
+        Assert.True(again.ExitCode == 0, $"The second build.ps1 -SignWith -PartnerId failed:\n{again.StandardOutput}\n{again.StandardError}");
+        foreach (var file in new[] { build.Worker, build.Proxy, build.Msi, build.StampedMsi, build.PorSetupExe })
+        {
+            var verify = build.Signing.Verify(file);
+            Assert.True(verify.ExitCode == 0, $"{file}:\n{verify.Output}");
+        }
+
+        Assert.DoesNotContain(outputs, p => File.Exists(Path.Combine(p, "earlier-build")));
+        Assert.False(Directory.Exists(Path.Combine(build.Output, "staging")));
     }
 
     private PorSetup.Testing.ToolResult Built()

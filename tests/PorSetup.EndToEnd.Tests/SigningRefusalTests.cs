@@ -6,6 +6,7 @@ using PorSetup.Testing;
 namespace PorSetup.EndToEnd.Tests;
 
 /// <summary>build.ps1 -SignWith refuses a certificate it cannot sign with before it builds or writes anything.</summary>
+[Collection(BuildScript.Collection)]
 public sealed class SigningRefusalTests : IDisposable
 {
     private readonly TestSigning signing = new();

@@ -7,8 +7,9 @@ namespace PorSetup.Cli.Signing;
 
 /// <summary>
 /// Adds an Authenticode signature to a file (a program, a DLL, an MSI or a transform) with osslsigncode, or on
-/// Windows with signtool from the Windows SDK. The file is replaced only by a signed copy: when signing fails it
-/// is left as it was.
+/// Windows with signtool from the Windows SDK. The password reaches neither tool's command line: osslsigncode reads it
+/// from its standard input, signtool takes the certificate from the user's store (<see cref="TemporaryStoreImport"/>).
+/// The file is replaced only by a signed copy: when signing fails it is left as it was.
 /// </summary>
 public static class CodeSigner
 {
@@ -62,21 +63,16 @@ public static class CodeSigner
         Run(tool, arguments, path, input: certificate.Password);
     }
 
+    [System.Runtime.Versioning.SupportedOSPlatform("windows")]
     private static void RunSigntool(string path, string copy, SigningCertificate certificate)
     {
         var tool = FindSigntool()
             ?? throw new SigningProblemException($"{path} was not signed: signtool.exe was not found on PATH nor in the Windows SDK (Windows Kits\\10\\bin\\<version>\\x64). Install the Windows SDK's signing tools.");
 
-        // signtool reads a .pfx's password from its command line only (/p): it is never printed, but while signtool
-        // runs, the user's own processes and administrators can read that command line.
-        List<string> arguments = ["sign", "/fd", "SHA256", "/f", certificate.Inputs.PfxPath, "/p", certificate.Password];
-        if (certificate.Inputs.TimestampUrl is { } url)
-        {
-            arguments.AddRange(["/tr", url.AbsoluteUri, "/td", "SHA256"]);
-        }
-
-        arguments.Add(copy);
-        Run(tool, arguments, path);
+        // signtool takes the certificate from the current user's store by thumbprint, imported for this signing and
+        // removed afterwards even when signing fails: the password stays in this process (SigntoolArguments says why).
+        using var imported = TemporaryStoreImport.Import(certificate);
+        Run(tool, SigntoolArguments.Sign(imported.Thumbprint, certificate.Inputs.TimestampUrl, copy), path);
     }
 
     private static void Run(string tool, IEnumerable<string> arguments, string path, string? input = null)

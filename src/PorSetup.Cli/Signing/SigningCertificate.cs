@@ -15,11 +15,12 @@ public sealed class SigningCertificate
     /// <summary>The extended key usage Authenticode requires of a code-signing certificate.</summary>
     public const string CodeSigningUsage = "1.3.6.1.5.5.7.3.3";
 
-    private SigningCertificate(SigningInputs inputs, string password, string subject)
+    private SigningCertificate(SigningInputs inputs, string password, string subject, string thumbprint)
     {
         Inputs = inputs;
         Password = password;
         Subject = subject;
+        Thumbprint = thumbprint;
     }
 
     public SigningInputs Inputs { get; }
@@ -27,7 +28,10 @@ public sealed class SigningCertificate
     /// <summary>The certificate's subject, for the messages.</summary>
     public string Subject { get; }
 
-    /// <summary>Given only to the signing tool, never printed.</summary>
+    /// <summary>The certificate's SHA-1 hash (hex), as Windows' certificate stores and signtool's /sha1 name it.</summary>
+    public string Thumbprint { get; }
+
+    /// <summary>Given only to the signing tool (osslsigncode's standard input) or to Windows' store import, never printed.</summary>
     internal string Password { get; }
 
     /// <summary>Throws a <see cref="SigningProblemException"/> that names the file and what is wrong with it, or returns the checked certificate.</summary>
@@ -99,7 +103,7 @@ public sealed class SigningCertificate
                     $"{pfx} cannot sign: its certificate {certificate.Subject} is valid only from {certificate.NotBefore:yyyy-MM-dd HH:mm} to {certificate.NotAfter:yyyy-MM-dd HH:mm}. Use a certificate valid now."));
             }
 
-            return new SigningCertificate(inputs, password, certificate.Subject);
+            return new SigningCertificate(inputs, password, certificate.Subject, certificate.Thumbprint);
         }
     }
 }
