@@ -48,6 +48,7 @@ public static class ExitCodes
     public static int[] For(string command) => command switch
     {
         Commands.CheckIdCommand.Name => [Success, Usage, InvalidPartnerId],
+        "stamp" or "transform" => [Success, Usage, InvalidPartnerId, FileError, SigningError],
         Commands.InspectCommand.Name => [Success, Usage, FileError],
         Commands.SignCommand.Name => [Success, Usage, FileError, SigningError],
         Commands.CheckSigningCommand.Name => [Success, Usage, SigningError],

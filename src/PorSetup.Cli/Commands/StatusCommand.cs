@@ -2,7 +2,6 @@
 
 using System.CommandLine;
 using System.Runtime.Versioning;
-using System.Text.Json;
 using PorSetup.Cli.Server;
 
 namespace PorSetup.Cli.Commands;
@@ -34,7 +33,7 @@ public static class StatusCommand
         var verdict = StatusVerdicts.Judge(state);
         if (json)
         {
-            output.WriteLine(JsonSerializer.Serialize(StatusDocument.Of(state, verdict, CliLanguage.Current), StatusJsonContext.Readable.StatusDocument));
+            output.WriteLine(StatusDocument.Of(state, verdict, CliLanguage.Current).ToJson());
         }
         else
         {

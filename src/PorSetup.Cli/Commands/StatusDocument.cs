@@ -35,15 +35,22 @@ public sealed record StatusDocument(
             state.GroupPolicyKnown);
     }
 
+    /// <summary>The document as --json writes it: indented, camelCase, non-ASCII text as it is.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, StatusJsonContext.Readable.StatusDocument);
+
     /// <summary>What the last uninstall does by default (UNINSTALLPARTNER=putback): "putback" the value, or "delete" the Partner value.</summary>
     public sealed record Uninstall(string Action, string? Value);
 }
 
 /// <summary>System.Text.Json's source generator: porsetup.exe is trimmed, and writes JSON without reflection.</summary>
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
 [JsonSerializable(typeof(StatusDocument))]
 internal sealed partial class StatusJsonContext : JsonSerializerContext
 {
     /// <summary>Non-ASCII text (French, a hand-typed value) and quotes written as they are, not as \uXXXX escapes.</summary>
-    public static StatusJsonContext Readable { get; } = new(new JsonSerializerOptions(Default.Options!) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    public static StatusJsonContext Readable { get; } = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
 }
