@@ -38,11 +38,11 @@ public static class ExitCodes
     public const int PartnerInvalid = 14;
 
     // msiexec's own codes that remove passes through, the ones an administrator meets (any other is passed through too).
-    private const int MsiexecFailed = 1603;
-    private const int MsiexecBusy = 1618;
-    private const int MsiexecRestarting = 1641;
-    private const int MsiexecNotAdministrator = 1730;
-    private const int MsiexecRestartRequired = 3010;
+    public const int MsiexecFailed = 1603;
+    public const int MsiexecBusy = 1618;
+    public const int MsiexecRestarting = 1641;
+    public const int MsiexecNotAdministrator = 1730;
+    public const int MsiexecRestartRequired = 3010;
 
     /// <summary>The codes a command returns (by its name; every code for porsetup itself).</summary>
     public static int[] For(string command) => command switch

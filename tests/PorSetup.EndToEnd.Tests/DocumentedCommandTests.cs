@@ -15,6 +15,7 @@ public sealed class DocumentedCommandTests
 {
     private const string Id = "1234567";
     private const string NewId = "7654321";
+    private const string HandSet = "7777777";
     private const string PolicyKey = @"HKLM\SOFTWARE\Policies\Microsoft\Windows\Installer";
     private const string Placeholder = "REPLACE-WITH-YOUR-PARTNER-ID";
 
@@ -285,17 +286,8 @@ public sealed class DocumentedCommandTests
             }),
         new("porsetup remove puts back the value from before PorSetup",
             "porsetup remove",
-            Arrange: run =>
-            {
-                run.Machine.Registry.SetString(MachineRegistry.MsoKey, MachineRegistry.PartnerValue, "7777777");
-                run.Install(Id);
-            },
-            Check: run =>
-            {
-                run.Expect(0, "7777777");
-                Assert.Empty(run.Machine.PorSetupProductCodes());
-                run.DeleteRemoveLog();
-            }),
+            Arrange: run => run.InstallOverAHandSetValue(),
+            Check: run => run.ExpectRemoved(HandSet, defaultLog: true)),
         new("porsetup remove run again: nothing to remove, exit 10",
             "porsetup remove",
             Arrange: null,
@@ -306,28 +298,14 @@ public sealed class DocumentedCommandTests
             }),
         new("porsetup remove --partner keep leaves the current value (UNINSTALLPARTNER=keep)",
             "porsetup remove --partner keep",
-            Arrange: run =>
-            {
-                run.Machine.Registry.SetString(MachineRegistry.MsoKey, MachineRegistry.PartnerValue, "7777777");
-                run.Install(Id);
-            },
-            Check: run =>
-            {
-                run.Expect(0, Id);
-                Assert.Empty(run.Machine.PorSetupProductCodes());
-                run.DeleteRemoveLog();
-            }),
+            Arrange: run => run.InstallOverAHandSetValue(),
+            Check: run => run.ExpectRemoved(Id, defaultLog: true)),
         new("porsetup remove --partner delete deletes the value and puts nothing back, logging where it was told",
             "porsetup remove --partner delete --log removal.log",
-            Arrange: run =>
-            {
-                run.Machine.Registry.SetString(MachineRegistry.MsoKey, MachineRegistry.PartnerValue, "7777777");
-                run.Install(Id);
-            },
+            Arrange: run => run.InstallOverAHandSetValue(),
             Check: run =>
             {
-                run.Expect(0, null);
-                Assert.Empty(run.Machine.PorSetupProductCodes());
+                run.ExpectRemoved(null, defaultLog: false);
                 Assert.True(File.Exists(Path.Combine(run.Folder, "removal.log")), run.Output);
             }),
         new("porsetup --help lists the commands and the exit codes",
@@ -573,12 +551,25 @@ public sealed class DocumentedCommandTests
             return (result.ExitCode, result.StandardOutput + result.StandardError);
         }
 
-        // porsetup remove's default log, which it printed: in the machine's temporary folder, so removed here.
-        public void DeleteRemoveLog()
+        // A value typed by hand before PorSetup, which the uninstall may put back.
+        public void InstallOverAHandSetValue()
         {
-            const string Prefix = "msiexec's log: ";
-            var log = this.Output.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith(Prefix, StringComparison.Ordinal))[Prefix.Length..];
-            File.Delete(this.Machine.HostPath(log));
+            this.Machine.Registry.SetString(MachineRegistry.MsoKey, MachineRegistry.PartnerValue, HandSet);
+            this.Install(Id);
+        }
+
+        // porsetup remove succeeded: no PorSetup left, the value as expected; its default log, which it printed, is in
+        // the machine's temporary folder, so removed here.
+        public void ExpectRemoved(string? partner, bool defaultLog)
+        {
+            this.Expect(0, partner);
+            Assert.Empty(this.Machine.PorSetupProductCodes());
+            if (defaultLog)
+            {
+                const string Prefix = "msiexec's log: ";
+                var log = this.Output.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith(Prefix, StringComparison.Ordinal))[Prefix.Length..];
+                File.Delete(this.Machine.HostPath(log));
+            }
         }
 
         public string PorSetupLog(string file) => File.ReadAllText(this.Machine.HostPath($@"C:\Windows\Logs\PorSetup\{file}"));

@@ -28,9 +28,7 @@ public sealed class RemoveCommandTests
     [MachineFact]
     public void ByDefault_PutsBackTheValueFromBeforePorSetup_AndPrintsItsLog()
     {
-        using var machine = TestMachine.Create();
-        machine.Registry.SetString(MachineRegistry.MsoKey, MachineRegistry.PartnerValue, HandSet);
-        new PackageInstaller(machine, TestPackages.Shipped).InstallProduct(MsiExecReturnCode.SUCCESS, $"PARTNERID={Id}");
+        using var machine = InstalledOverAHandSetValue();
 
         var (exitCode, output) = new PorSetupExe(machine).RunFromCmd("remove");
 
@@ -61,28 +59,21 @@ public sealed class RemoveCommandTests
         using var machine = TestMachine.Create();
         new PackageInstaller(machine, french).InstallProduct(MsiExecReturnCode.SUCCESS, $"PARTNERID={Id}");
 
-        var (exitCode, output) = new PorSetupExe(machine).RunFromCmd("remove", "--log", machine.WindowsPath(Path.Combine(machine.Root, "tmp", "remove.log")));
+        var output = RemoveWithLog(machine);
 
-        Assert.True(exitCode == 0, output);
         Assert.Contains(InstalledProducts.ProductCode(french), output, StringComparison.Ordinal);
-        Assert.Empty(machine.PorSetupProductCodes());
         Assert.Null(machine.Registry.Partner);
-        Assert.True(File.Exists(Path.Combine(machine.Root, "tmp", "remove.log")));
     }
 
     // Contract 2: UNINSTALLPARTNER=keep leaves the value as it is at uninstall, the earlier one does not come back.
     [MachineFact]
     public void Keep_LeavesTheCurrentValue()
     {
-        using var machine = TestMachine.Create();
-        machine.Registry.SetString(MachineRegistry.MsoKey, MachineRegistry.PartnerValue, HandSet);
-        new PackageInstaller(machine, TestPackages.Shipped).InstallProduct(MsiExecReturnCode.SUCCESS, $"PARTNERID={Id}");
+        using var machine = InstalledOverAHandSetValue();
 
-        var (exitCode, output) = new PorSetupExe(machine).RunFromCmd("remove", "--partner", "keep", "--log", machine.WindowsPath(Path.Combine(machine.Root, "tmp", "remove.log")));
+        var output = RemoveWithLog(machine, "--partner", "keep");
 
-        Assert.True(exitCode == 0, output);
         Assert.Contains("(UNINSTALLPARTNER=keep)", output, StringComparison.Ordinal);
-        Assert.Empty(machine.PorSetupProductCodes());
         Assert.Equal(Id, machine.Registry.Partner);
     }
 
@@ -90,14 +81,10 @@ public sealed class RemoveCommandTests
     [MachineFact]
     public void Delete_RemovesTheValue_AndPutsNothingBack()
     {
-        using var machine = TestMachine.Create();
-        machine.Registry.SetString(MachineRegistry.MsoKey, MachineRegistry.PartnerValue, HandSet);
-        new PackageInstaller(machine, TestPackages.Shipped).InstallProduct(MsiExecReturnCode.SUCCESS, $"PARTNERID={Id}");
+        using var machine = InstalledOverAHandSetValue();
 
-        var (exitCode, output) = new PorSetupExe(machine).RunFromCmd("remove", "--partner", "delete", "--log", machine.WindowsPath(Path.Combine(machine.Root, "tmp", "remove.log")));
+        var output = RemoveWithLog(machine, "--partner", "delete");
 
-        Assert.True(exitCode == 0, output);
-        Assert.Empty(machine.PorSetupProductCodes());
         Assert.Null(machine.Registry.Partner);
         Assert.Contains("Partner value now: none", output, StringComparison.Ordinal);
     }
@@ -120,5 +107,33 @@ public sealed class RemoveCommandTests
         Assert.True(exitCode == machine.Expected(0, 1622), output);
         Assert.Contains($"msiexec returned {exitCode}", output, StringComparison.Ordinal);
         Assert.Equal(machine.Expected(0, 1), machine.PorSetupProductCodes().Count);
+    }
+
+    private static TestMachine InstalledOverAHandSetValue()
+    {
+        var machine = TestMachine.Create();
+        try
+        {
+            machine.Registry.SetString(MachineRegistry.MsoKey, MachineRegistry.PartnerValue, HandSet);
+            new PackageInstaller(machine, TestPackages.Shipped).InstallProduct(MsiExecReturnCode.SUCCESS, $"PARTNERID={Id}");
+            return machine;
+        }
+        catch
+        {
+            machine.Dispose();
+            throw;
+        }
+    }
+
+    // porsetup remove with a log of the test's own, which it must write; the product must be gone.
+    private static string RemoveWithLog(TestMachine machine, params string[] options)
+    {
+        var log = Path.Combine(machine.Root, "tmp", "remove.log");
+        var (exitCode, output) = new PorSetupExe(machine).RunFromCmd(["remove", .. options, "--log", machine.WindowsPath(log)]);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Empty(machine.PorSetupProductCodes());
+        Assert.True(File.Exists(log), output);
+        return output;
     }
 }

@@ -15,9 +15,6 @@ public static class RemoveCommand
 {
     public const string Name = "remove";
 
-    // The Partner value is in the 64-bit view; the message says what it is after the uninstall.
-    private const string MsoKey = ServerRegistry.MsoKey;
-
     public static Command Create()
     {
         var partner = new Option<string>("--partner")
@@ -70,7 +67,7 @@ public static class RemoveCommand
             output.WriteLine(RemoveSentences.Returned(exitCode, language));
 
             // A restart asked for is passed on once every product is gone; any other failure stops here.
-            if (exitCode is not (ExitCodes.Success or MsiexecRestartRequired or MsiexecRestarting))
+            if (exitCode is not (ExitCodes.Success or ExitCodes.MsiexecRestartRequired or ExitCodes.MsiexecRestarting))
             {
                 return exitCode;
             }
@@ -78,10 +75,7 @@ public static class RemoveCommand
             result = result == ExitCodes.Success ? exitCode : result;
         }
 
-        output.WriteLine(RemoveSentences.PartnerNow(ServerRegistry.Read(MsoKey, ServerRegistry.PartnerValue), language));
+        output.WriteLine(RemoveSentences.PartnerNow(ServerRegistry.Read(ServerRegistry.MsoKey, ServerRegistry.PartnerValue), language));
         return result;
     });
-
-    private const int MsiexecRestartRequired = 3010;
-    private const int MsiexecRestarting = 1641;
 }

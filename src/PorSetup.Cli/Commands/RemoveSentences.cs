@@ -21,18 +21,18 @@ public static class RemoveSentences
 
     public static string Returned(int exitCode, MessageLanguage language) => (exitCode, language == MessageLanguage.French) switch
     {
-        (0, false) => "msiexec returned 0: removed.",
-        (0, true) => "msiexec a renvoyé 0 : désinstallé.",
-        (3010, false) => "msiexec returned 3010: removed; a restart is required to finish (none was started).",
-        (3010, true) => "msiexec a renvoyé 3010 : désinstallé ; un redémarrage est nécessaire pour terminer (aucun n'a été lancé).",
-        (1641, false) => "msiexec returned 1641: removed, and Windows Installer started a restart.",
-        (1641, true) => "msiexec a renvoyé 1641 : désinstallé, et Windows Installer a lancé un redémarrage.",
-        (1730, false) => "msiexec returned 1730: only an administrator may remove PorSetup; run porsetup remove elevated or as SYSTEM.",
-        (1730, true) => "msiexec a renvoyé 1730 : seul un administrateur peut désinstaller PorSetup ; lancez porsetup remove en administrateur ou en SYSTEM.",
-        (1618, false) => "msiexec returned 1618: another installation is running; run porsetup remove again later.",
-        (1618, true) => "msiexec a renvoyé 1618 : une autre installation est en cours ; relancez porsetup remove plus tard.",
-        (_, false) => $"msiexec returned {exitCode}: the uninstall failed, nothing of this product was removed; the log says why (search it for POR10 and \"Return value 3\").",
-        (_, true) => $"msiexec a renvoyé {exitCode} : la désinstallation a échoué, rien de ce produit n'a été retiré ; le journal dit pourquoi (cherchez-y POR10 et « Return value 3 »).",
+        (ExitCodes.Success, false) => "msiexec returned 0: removed.",
+        (ExitCodes.Success, true) => "msiexec a renvoyé 0 : désinstallé.",
+        (ExitCodes.MsiexecRestartRequired, false) => "msiexec returned 3010: removed; a restart is required to finish (none was started).",
+        (ExitCodes.MsiexecRestartRequired, true) => "msiexec a renvoyé 3010 : désinstallé ; un redémarrage est nécessaire pour terminer (aucun n'a été lancé).",
+        (ExitCodes.MsiexecRestarting, false) => "msiexec returned 1641: removed, and Windows Installer started a restart.",
+        (ExitCodes.MsiexecRestarting, true) => "msiexec a renvoyé 1641 : désinstallé, et Windows Installer a lancé un redémarrage.",
+        (ExitCodes.MsiexecNotAdministrator, false) => "msiexec returned 1730: only an administrator may remove PorSetup; run porsetup remove elevated or as SYSTEM.",
+        (ExitCodes.MsiexecNotAdministrator, true) => "msiexec a renvoyé 1730 : seul un administrateur peut désinstaller PorSetup ; lancez porsetup remove en administrateur ou en SYSTEM.",
+        (ExitCodes.MsiexecBusy, false) => "msiexec returned 1618: another installation is running; run porsetup remove again later.",
+        (ExitCodes.MsiexecBusy, true) => "msiexec a renvoyé 1618 : une autre installation est en cours ; relancez porsetup remove plus tard.",
+        (_, false) => $"msiexec returned {exitCode}: the uninstall did not finish; the log says why (search it for POR10 and \"Return value 3\").",
+        (_, true) => $"msiexec a renvoyé {exitCode} : la désinstallation n'a pas abouti ; le journal dit pourquoi (cherchez-y POR10 et « Return value 3 »).",
     };
 
     public static string PartnerNow(RegistryValueState? partner, MessageLanguage language) => (partner, language == MessageLanguage.French) switch

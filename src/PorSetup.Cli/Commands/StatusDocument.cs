@@ -27,7 +27,7 @@ public sealed record StatusDocument(
         return new StatusDocument(
             verdict.Name(),
             verdict.ExitCode(),
-            StatusSentences.Explanation(state, verdict, language == MessageLanguage.French),
+            StatusSentences.Explanation(state, verdict, language),
             state.Partner,
             state.InstalledPartner is { IsString: true } installed ? installed.Data : null,
             state.Products.Count == 0 ? null : new Uninstall(state.PreviousPartner is null ? "delete" : "putback", state.PreviousPartner?.Data),

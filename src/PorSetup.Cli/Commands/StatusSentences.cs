@@ -41,13 +41,14 @@ public static class StatusSentences
     /// <summary>"Verdict: ok: ...": the verdict's stable name, then what it means for this server.</summary>
     public static string Verdict(ServerState state, StatusVerdict verdict, MessageLanguage language) =>
         language == MessageLanguage.French
-            ? $"Verdict : {verdict.Name()} : {Explanation(state, verdict, french: true)}"
-            : $"Verdict: {verdict.Name()}: {Explanation(state, verdict, french: false)}";
+            ? $"Verdict : {verdict.Name()} : {Explanation(state, verdict, language)}"
+            : $"Verdict: {verdict.Name()}: {Explanation(state, verdict, language)}";
 
     /// <summary>What the verdict means for this server, without the verdict's name (the message of --json).</summary>
-    public static string Explanation(ServerState state, StatusVerdict verdict, bool french)
+    public static string Explanation(ServerState state, StatusVerdict verdict, MessageLanguage language)
     {
         ArgumentNullException.ThrowIfNull(state);
+        var french = language == MessageLanguage.French;
         var value = state.Partner is { } partner ? PartnerIdMessages.Show(partner.Data) : string.Empty;
         var installed = state.InstalledPartner is { IsString: true } recorded ? PartnerIdMessages.Show(recorded.Data) : null;
         return (verdict, french) switch
