@@ -73,6 +73,16 @@ public sealed class StatusVerdictTests
     }
 
     [Fact]
+    public void APreviousValueOfAnotherType_IsShownInTheFormPorSetupRemembersIt()
+    {
+        var state = State(new RegistryValueState("REG_SZ", "1234567"), "1234567", [Product], previous: "#1234567");
+
+        var lines = StatusSentences.Lines(state, StatusVerdicts.Judge(state), MessageLanguage.English);
+
+        Assert.Contains(lines, l => l.EndsWith(@"puts back #1234567 (HKLM\SOFTWARE\PorSetup PreviousPartner, Windows Installer's form of a value that is not a plain string)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void TheJson_CarriesTheVerdictTheValueAndTheProducts()
     {
         var state = State(new RegistryValueState("REG_DWORD", "1234567"), "1234567", [Product], previous: null);

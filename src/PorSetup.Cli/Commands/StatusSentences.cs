@@ -98,7 +98,11 @@ public static class StatusSentences
     {
         (null, false) => "Last uninstall (UNINSTALLPARTNER=putback, the default): deletes the Partner value (none was recorded before PorSetup)",
         (null, true) => "Dernière désinstallation (UNINSTALLPARTNER=putback, par défaut) : supprime la valeur Partner (aucune n'a été enregistrée avant PorSetup)",
-        ({ } previous, false) => $@"Last uninstall (UNINSTALLPARTNER=putback, the default): puts back {PartnerIdMessages.Show(previous.Data)} (HKLM\SOFTWARE\PorSetup PreviousPartner)",
-        ({ } previous, true) => $@"Dernière désinstallation (UNINSTALLPARTNER=putback, par défaut) : remet {PartnerIdMessages.Show(previous.Data)} (HKLM\SOFTWARE\PorSetup PreviousPartner)",
+        ({ } previous, false) => $@"Last uninstall (UNINSTALLPARTNER=putback, the default): puts back {PartnerIdMessages.Show(previous.Data)} (HKLM\SOFTWARE\PorSetup PreviousPartner{(IsTyped(previous) ? ", Windows Installer's form of a value that is not a plain string" : string.Empty)})",
+        ({ } previous, true) => $@"Dernière désinstallation (UNINSTALLPARTNER=putback, par défaut) : remet {PartnerIdMessages.Show(previous.Data)} (HKLM\SOFTWARE\PorSetup PreviousPartner{(IsTyped(previous) ? ", forme Windows Installer d'une valeur qui n'est pas une simple chaîne" : string.Empty)})",
     };
+
+    // PorSetup remembers a value that is not a plain string in the Registry table's form: "#" and a DWORD, "#%" and an
+    // expandable string, "#x" and bytes (its own envelope of type and data), "##" for a string that starts with "#".
+    private static bool IsTyped(RegistryValueState previous) => previous.Data.StartsWith('#');
 }
