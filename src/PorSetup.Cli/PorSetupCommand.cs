@@ -19,6 +19,8 @@ public static class PorSetupCommand
             InspectCommand.Create(),
             SignCommand.Create(),
             CheckSigningCommand.Create(),
+            StatusCommand.Create(),
+            RemoveCommand.Create(),
         };
 
         // Every command's --help ends with the exit codes that command returns.

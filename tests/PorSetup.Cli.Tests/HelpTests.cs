@@ -6,11 +6,13 @@ namespace PorSetup.Cli.Tests;
 public sealed class HelpTests
 {
     [Theory]
-    [InlineData(new[] { "--help" }, new[] { 0, 1, 2, 3, 4 })]
+    [InlineData(new[] { "--help" }, new[] { 0, 1, 2, 3, 4, 5, 10, 11, 12, 13, 14 })]
     [InlineData(new[] { "check-id", "--help" }, new[] { 0, 1, 2 })]
     [InlineData(new[] { "stamp", "--help" }, new[] { 0, 1, 2, 3, 4 })]
     [InlineData(new[] { "transform", "--help" }, new[] { 0, 1, 2, 3, 4 })]
     [InlineData(new[] { "inspect", "-h" }, new[] { 0, 1, 3 })]
+    [InlineData(new[] { "status", "--help" }, new[] { 0, 1, 5, 10, 11, 12, 13, 14 })]
+    [InlineData(new[] { "remove", "--help" }, new[] { 0, 1, 5, 10, 1603, 1618, 1641, 1730, 3010 })]
     public void Help_ListsTheExitCodes(string[] args, int[] codes)
     {
         var run = CliRun.Of(args);

@@ -15,6 +15,7 @@ public sealed class DocumentedCommandTests
 {
     private const string Id = "1234567";
     private const string NewId = "7654321";
+    private const string HandSet = "7777777";
     private const string PolicyKey = @"HKLM\SOFTWARE\Policies\Microsoft\Windows\Installer";
     private const string Placeholder = "REPLACE-WITH-YOUR-PARTNER-ID";
 
@@ -275,6 +276,60 @@ public sealed class DocumentedCommandTests
                 run.Expect(0, null);
                 Assert.Contains(Id, run.Output, StringComparison.Ordinal);
             }),
+        new("porsetup status on a server where PorSetup installed the ID: ok, exit 0",
+            "porsetup status",
+            Arrange: run => run.Install(Id),
+            Check: run =>
+            {
+                run.Expect(0, Id);
+                Assert.Contains($"Verdict: ok: the Partner value", run.Output, StringComparison.Ordinal);
+                Assert.Contains(InstalledProducts.ProductCode(run.Msi), run.Output, StringComparison.Ordinal);
+            }),
+        new("porsetup status on a server without PorSetup: no-porsetup, exit 10",
+            "porsetup status",
+            Arrange: null,
+            Check: run =>
+            {
+                run.Expect(10, null);
+                Assert.Contains("Verdict: no-porsetup:", run.Output, StringComparison.Ordinal);
+            }),
+        new("porsetup status --json on a server whose value was deleted: value-missing, exit 11",
+            "porsetup status --json",
+            Arrange: run =>
+            {
+                run.Install(Id);
+                run.Machine.Registry.Delete(MachineRegistry.MsoKey, MachineRegistry.PartnerValue);
+            },
+            Check: run =>
+            {
+                run.Expect(11, null);
+                using var json = System.Text.Json.JsonDocument.Parse(run.Output[run.Output.IndexOf('{', StringComparison.Ordinal)..run.Output.IndexOf(BatchScript.ExitMarker, StringComparison.Ordinal)]);
+                Assert.Equal("value-missing", json.RootElement.GetProperty("verdict").GetString());
+            }),
+        new("porsetup remove puts back the value from before PorSetup",
+            "porsetup remove",
+            Arrange: run => run.InstallOverAHandSetValue(),
+            Check: run => run.ExpectRemoved(HandSet, defaultLog: true)),
+        new("porsetup remove run again: nothing to remove, exit 10",
+            "porsetup remove",
+            Arrange: null,
+            Check: run =>
+            {
+                run.Expect(10, null);
+                Assert.Contains("nothing to remove", run.Output, StringComparison.Ordinal);
+            }),
+        new("porsetup remove --partner keep leaves the current value (UNINSTALLPARTNER=keep)",
+            "porsetup remove --partner keep",
+            Arrange: run => run.InstallOverAHandSetValue(),
+            Check: run => run.ExpectRemoved(Id, defaultLog: true)),
+        new("porsetup remove --partner delete deletes the value and puts nothing back, logging where it was told",
+            "porsetup remove --partner delete --log removal.log",
+            Arrange: run => run.InstallOverAHandSetValue(),
+            Check: run =>
+            {
+                run.ExpectRemoved(null, defaultLog: false);
+                Assert.True(File.Exists(Path.Combine(run.Folder, "removal.log")), run.Output);
+            }),
         new("porsetup --help lists the commands and the exit codes",
             "porsetup --help",
             Arrange: null,
@@ -349,6 +404,52 @@ public sealed class DocumentedCommandTests
                 Assert.Contains("-ErrorAction SilentlyContinue", block.Text, StringComparison.Ordinal);
             }
         });
+    }
+
+    // A PowerShell script for an RMM agent runs porsetup.exe with the call operator and a quoted path ($env:ProgramData
+    // expanded inside double quotes), with arguments that a porsetup line of the pages has, which the scenarios run
+    // as written under Wine; it reads $LASTEXITCODE on the very next line, before anything else can change it.
+    [Fact]
+    public void PowerShellBlocks_RunPorsetupAsTheTestedLines_AndReadItsExitCodeAtOnce()
+    {
+        var blocks = DocumentedCommands.All.Where(c => c.IsBlock && c.Info.StartsWith("powershell", StringComparison.Ordinal) && c.Text.Contains("porsetup.exe", StringComparison.Ordinal)).ToList();
+
+        Assert.NotEmpty(blocks);
+        Assert.All(blocks, block =>
+        {
+            var lines = block.Text.Split('\n');
+            var call = Array.FindIndex(lines, l => l.Contains("porsetup.exe", StringComparison.Ordinal));
+            var match = Regex.Match(lines[call], @"& ""\$env:ProgramData\\PorSetup\\porsetup\.exe"" (?<arguments>[a-z][^|;]*?)\s*$");
+            Assert.True(match.Success, $"{block}: not a call of porsetup.exe by its quoted path");
+            Assert.Contains(Scenarios, s => s.Command == $"porsetup {match.Groups["arguments"].Value}");
+            Assert.Equal("$code = $LASTEXITCODE", lines[call + 1].Trim());
+        });
+    }
+
+    // Each PowerShell block parses without an error in PowerShell's own parser (dotnet pwsh, the repository's tool):
+    // quotes, braces and the call operator as written. Run on the build machine; Windows runs the blocks themselves.
+    [Fact]
+    public void PowerShellBlocks_ParseWithoutErrors()
+    {
+        WineRehearsal.SkipWithout("PowerShell (dotnet pwsh), to parse the pages' PowerShell blocks", "the Linux test run parses them");
+        var blocks = DocumentedCommands.All.Where(c => c.IsBlock && c.Info.StartsWith("powershell", StringComparison.Ordinal)).ToList();
+        var folder = TestWorkspace.NewFolder("powershell-blocks");
+        try
+        {
+            for (var i = 0; i < blocks.Count; i++)
+            {
+                File.WriteAllText(Path.Combine(folder, $"{i}.ps1"), blocks[i].Text);
+            }
+
+            var parse = $"Get-ChildItem '{folder}' -Filter *.ps1 | ForEach-Object {{ $e = $null; [void][System.Management.Automation.Language.Parser]::ParseFile($_.FullName, [ref]$null, [ref]$e); foreach ($x in $e) {{ \"$($_.Name): $($x.Message)\" }} }}";
+            var result = PorSetup.Testing.Tool.Run("dotnet", ["pwsh", "-NoProfile", "-NonInteractive", "-Command", parse], workingDirectory: TestArtifacts.RepositoryRoot);
+
+            Assert.True(result.ExitCode == 0 && result.StandardOutput.Trim().Length == 0, $"{result.StandardOutput}{result.StandardError}\nBlocks:\n{string.Join('\n', blocks.Select((b, i) => $"{i}.ps1: {b}"))}");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]
@@ -452,11 +553,11 @@ public sealed class DocumentedCommandTests
             Assert.Equal(partner, this.Machine.Registry.Partner);
         }
 
-        // porsetup's own help: its four commands and its exit codes.
+        // porsetup's own help: its commands and its exit codes.
         public void ExpectHelp()
         {
             Assert.True(this.ExitCode == 0, $"Exit code {this.ExitCode}. Output:\n{this.Output}");
-            Assert.All(["check-id", "stamp", "transform", "inspect", "Exit codes"], word => Assert.Contains(word, this.Output, StringComparison.Ordinal));
+            Assert.All(["check-id", "stamp", "transform", "inspect", "status", "remove", "Exit codes"], word => Assert.Contains(word, this.Output, StringComparison.Ordinal));
         }
 
         // A line for a machine with .NET (sh here, cmd on Windows), run from a folder whose artifacts/ is the one
@@ -470,6 +571,27 @@ public sealed class DocumentedCommandTests
                 ? PorSetup.Testing.Tool.Run("cmd", ["/c", line], workingDirectory: folder)
                 : PorSetup.Testing.Tool.Run("sh", ["-c", line], workingDirectory: folder);
             return (result.ExitCode, result.StandardOutput + result.StandardError);
+        }
+
+        // A value typed by hand before PorSetup, which the uninstall may put back.
+        public void InstallOverAHandSetValue()
+        {
+            this.Machine.Registry.SetString(MachineRegistry.MsoKey, MachineRegistry.PartnerValue, HandSet);
+            this.Install(Id);
+        }
+
+        // porsetup remove succeeded: no PorSetup left, the value as expected; its default log, which it printed, is in
+        // the machine's temporary folder, so removed here.
+        public void ExpectRemoved(string? partner, bool defaultLog)
+        {
+            this.Expect(0, partner);
+            Assert.Empty(this.Machine.PorSetupProductCodes());
+            if (defaultLog)
+            {
+                const string Prefix = "msiexec's log: ";
+                var log = this.Output.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith(Prefix, StringComparison.Ordinal))[Prefix.Length..];
+                File.Delete(this.Machine.HostPath(log));
+            }
         }
 
         public string PorSetupLog(string file) => File.ReadAllText(this.Machine.HostPath($@"C:\Windows\Logs\PorSetup\{file}"));

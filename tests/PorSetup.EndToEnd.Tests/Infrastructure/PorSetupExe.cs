@@ -20,6 +20,13 @@ public sealed class PorSetupExe(TestMachine machine)
         }
     }
 
-    /// <summary>Runs porsetup.exe; its exit codes (0 to 3) fit wine's 8-bit exit code.</summary>
+    /// <summary>Runs porsetup.exe; its own exit codes (0 to 14) fit wine's 8-bit exit code.</summary>
     public ToolResult Run(params string[] arguments) => machine.RunProgram(Path, arguments);
+
+    /// <summary>
+    /// Runs porsetup.exe from cmd.exe, for its whole 32-bit exit code (remove passes msiexec's 1603 or 3010 through,
+    /// which wine's own exit code would cut to 8 bits), with its error stream in the output.
+    /// </summary>
+    public (int ExitCode, string Output) RunFromCmd(params string[] arguments) =>
+        machine.RunBatch(string.Join(' ', [$"\"{machine.WindowsPath(Path)}\"", .. arguments.Select(a => $"\"{a}\"")]) + " 2>&1");
 }
