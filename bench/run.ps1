@@ -406,7 +406,7 @@ function Measure-Installs([string] $PorSetupMsi, [hashtable] $Baselines, [string
             IsMsi = $true }
     }
     $kinds = @(
-        (& $msiKind 'PorSetup' (Join-Path $msiFolder 'PorSetup.msi') 'CheckPartnerIdAndRecordValue')
+        (& $msiKind 'PorSetup' (Join-Path $msiFolder 'PorSetup.msi') 'DecidePartnerId')
         (& $msiKind 'minimal' $Baselines.Minimal $null)
         (& $msiKind 'floor' $Baselines.Floor 'Noop')
         @{ Name = 'reg'; Action = $null; IsMsi = $false

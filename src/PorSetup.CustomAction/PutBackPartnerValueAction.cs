@@ -6,7 +6,8 @@ namespace PorSetup.CustomAction;
 
 /// <summary>
 /// Puts back the Partner value that was on the server before: at uninstall (the value from before PorSetup was
-/// first installed) and at rollback of an install (the value from before this install). It runs deferred, as
+/// first installed), at an uninstall with UNINSTALLPARTNER=keep (the value before this run, after Windows Installer
+/// removed it), and at rollback (the value before this run). It runs deferred, as
 /// SYSTEM, so it reads only CustomActionData, which holds that previous value as a raw registry search found it
 /// (see <see cref="RegistryData"/>); empty means there was none. The value is written back with the type and data
 /// it had, not checked against the Partner ID rule: it is the machine's, not ours.
