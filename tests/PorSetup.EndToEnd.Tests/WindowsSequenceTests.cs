@@ -95,6 +95,28 @@ public sealed class WindowsSequenceTests
         Assert.Equal("7654321", outcome.Partner);
     }
 
+    /// <summary>
+    /// Windows only (Wine re-runs the whole install on a plain /i): a re-run or redeploy of the installed package runs
+    /// in maintenance mode, which rewrites nothing by itself; where the value was deleted or broken, DecidePartnerId's
+    /// WritePartnerId asks for the reinstall, with its mode, that puts the installed ID back; a working ID asks for none.
+    /// </summary>
+    [MsitoolsTheory]
+    [InlineData(null, "1111111", true)]
+    [InlineData("12345a7", "1111111", true)]
+    [InlineData("2222222", "2222222", true)]
+    [InlineData("1111111", "1111111", false)]
+    public void InMaintenanceMode_ADeletedOrBrokenValue_AsksForTheReinstallThatPutsTheInstalledIdBack(string? partner, string written, bool reinstall)
+    {
+        var machine = new WindowsMachine(TestPackages.Shipped, partner, InstalledPartner: "1111111");
+
+        var outcome = WindowsInstallerModel.Install(machine, TestPackages.Shipped, new Dictionary<string, string>());
+
+        Assert.True(outcome.Maintenance);
+        Assert.Equal(written, outcome.Partner);
+        Assert.Equal(reinstall ? "ALL" : null, outcome.Properties.GetValueOrDefault("REINSTALL"));
+        Assert.Equal(reinstall ? "omus" : null, outcome.Properties.GetValueOrDefault("REINSTALLMODE"));
+    }
+
     [MsitoolsFact]
     public void ARepairOfAStampedPackage_KeepsAnIdChangedSince_NotTheStampedOne()
     {
@@ -179,6 +201,55 @@ public sealed class WindowsSequenceTests
 
         Assert.Equal([action, condition, sequence], row);
         Assert.Equal([action, type, source, target], customAction[..4]);
+    }
+
+    /// <summary>
+    /// Windows only (Wine's log does not show a type-19 text): the uninstall choice by Conditional Statement Syntax
+    /// (https://learn.microsoft.com/en-us/windows/win32/msi/conditional-statement-syntax): "For string comparisons, a
+    /// tilde "~" prefixed to the operator performs a comparison that is not case sensitive", and "Nonexistent property
+    /// values are treated as empty strings". Exactly one of refuse, put back, keep or delete for every value; none of
+    /// them when an upgrade removes this version.
+    /// </summary>
+    [MsitoolsTheory]
+    [InlineData(null, "putback")]
+    [InlineData("", "putback")]
+    [InlineData("putback", "putback")]
+    [InlineData("PutBack", "putback")]
+    [InlineData("keep", "keep")]
+    [InlineData("KEEP", "keep")]
+    [InlineData("delete", "delete")]
+    [InlineData("Delete", "delete")]
+    [InlineData("restore", "refuse")]
+    [InlineData("keep ", "refuse")]
+    [InlineData("1", "refuse")]
+    public void TheUninstallChoice_IsReadWithoutCase_AndAnythingElseIsRefused(string? choice, string expected)
+    {
+        var sequence = MsiTables.Read(TestPackages.Shipped, "InstallExecuteSequence").ToDictionary(r => r[0], r => r[1]);
+        var properties = new Dictionary<string, string> { ["REMOVE"] = "ALL", ["PARTNERBEFOREPORSETUP"] = "##12 345 Contoso" };
+        if (choice is not null)
+        {
+            properties["UNINSTALLPARTNER"] = choice;
+        }
+
+        var refuse = MsiCondition.Evaluate(sequence["RefuseInvalidUninstallPartner"], properties);
+        var putBack = MsiCondition.Evaluate(sequence["PutBackPartnerBeforePorSetup"], properties) && MsiCondition.Evaluate(sequence["SetPutBackPartnerBeforePorSetupData"], properties);
+        var keep = MsiCondition.Evaluate(sequence["KeepPartnerAtUninstall"], properties) && MsiCondition.Evaluate(sequence["SetKeepPartnerAtUninstallData"], properties);
+        var rollback = MsiCondition.Evaluate(sequence["PutBackPartnerBeforeThisRun"], properties);
+
+        Assert.Equal(expected, (refuse, putBack, keep) switch
+        {
+            (true, false, false) => "refuse",
+            (false, true, false) => "putback",
+            (false, false, true) => "keep",
+            (false, false, false) => "delete",
+            _ => $"refuse {refuse}, putback {putBack}, keep {keep}",
+        });
+        Assert.Equal(expected == "keep", rollback);
+
+        properties["UPGRADINGPRODUCTCODE"] = "{00000000-0000-0000-0000-000000000000}";
+        Assert.DoesNotContain(
+            ["RefuseInvalidUninstallPartner", "PutBackPartnerBeforePorSetup", "KeepPartnerAtUninstall", "PutBackPartnerBeforeThisRun"],
+            action => MsiCondition.Evaluate(sequence[action], properties));
     }
 
     [MsitoolsFact]
