@@ -39,21 +39,8 @@ public sealed class CheckPartnerIdAction(ISession session, Func<int> systemUiLan
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            TryLog(string.Create(CultureInfo.InvariantCulture, $"PorSetup: DecidePartnerId failed unexpectedly: {exception.GetType().Name}: {exception.Message}"));
+            session.TryLog(string.Create(CultureInfo.InvariantCulture, $"PorSetup: DecidePartnerId failed unexpectedly: {exception.GetType().Name}: {exception.Message}"));
             return ActionResult.Failure;
-        }
-    }
-
-    private void TryLog(string text)
-    {
-        try
-        {
-            session.Log(text);
-        }
-#pragma warning disable CA1031 // The session itself may be what failed; the return code still reports the failure.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
         }
     }
 }

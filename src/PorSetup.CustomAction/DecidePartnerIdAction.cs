@@ -42,8 +42,7 @@ public sealed class DecidePartnerIdAction(ISession session, IMachineRegistry reg
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            TryLog(string.Create(CultureInfo.InvariantCulture, $"PorSetup: DecidePartnerId failed unexpectedly: {exception.GetType().Name}: {exception.Message}"));
-            return ActionResult.Failure;
+            return Unexpected(exception);
         }
 
         var checkedId = new CheckPartnerIdAction(session, systemUiLanguage).Run();
@@ -64,8 +63,7 @@ public sealed class DecidePartnerIdAction(ISession session, IMachineRegistry reg
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            TryLog(string.Create(CultureInfo.InvariantCulture, $"PorSetup: DecidePartnerId failed unexpectedly: {exception.GetType().Name}: {exception.Message}"));
-            return ActionResult.Failure;
+            return Unexpected(exception);
         }
     }
 
@@ -91,16 +89,9 @@ public sealed class DecidePartnerIdAction(ISession session, IMachineRegistry reg
         }
     }
 
-    private void TryLog(string text)
+    private ActionResult Unexpected(Exception exception)
     {
-        try
-        {
-            session.Log(text);
-        }
-#pragma warning disable CA1031 // The session itself may be what failed; the return code still reports the failure.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-        }
+        session.TryLog(string.Create(CultureInfo.InvariantCulture, $"PorSetup: DecidePartnerId failed unexpectedly: {exception.GetType().Name}: {exception.Message}"));
+        return ActionResult.Failure;
     }
 }

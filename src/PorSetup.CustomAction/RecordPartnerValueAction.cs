@@ -34,15 +34,7 @@ public sealed class RecordPartnerValueAction(ISession session, IMachineRegistry 
         {
             // Without the value, neither a rollback nor the last uninstall could put it back: better not to install.
             var what = exception is Win32CallException ? exception.Message : $"{exception.GetType().Name}: {exception.Message}";
-            try
-            {
-                session.Log(string.Create(CultureInfo.InvariantCulture, $@"PorSetup: could not read the Partner value under HKLM\{PartnerRegistryValue.Key} (64-bit view): {what}"));
-            }
-#pragma warning disable CA1031 // The log is best effort; the return code reports the failure.
-            catch (Exception)
-#pragma warning restore CA1031
-            {
-            }
+            session.TryLog(string.Create(CultureInfo.InvariantCulture, $@"PorSetup: could not read the Partner value under HKLM\{PartnerRegistryValue.Key} (64-bit view): {what}"));
 
             return ActionResult.Failure;
         }
