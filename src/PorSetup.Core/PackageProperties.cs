@@ -22,11 +22,38 @@ public static class PackageProperties
     /// </summary>
     public const string TransformPartnerId = "TransformPartnerId";
 
-    /// <summary>The installed ID: the Partner value as the package's registry search finds it, kept on repair and upgrade.</summary>
-    public const string InstalledPartnerId = "INSTALLEDPARTNERID";
+    /// <summary>
+    /// The installed ID: the Partner ID PorSetup wrote last, kept in PorSetup's own key (HKLM\SOFTWARE\PorSetup,
+    /// InstalledPartner) and found there by the package's registry search; put back by a repair, a redeploy or an
+    /// upgrade when the Partner value is missing or breaks the rule.
+    /// </summary>
+    public const string InstalledPartner = "INSTALLEDPARTNER";
 
-    /// <summary>The Partner value before this install, read by the check's worker; what a failed install puts back.</summary>
-    public const string PartnerBeforeThisInstall = "PartnerBeforeThisInstall";
+    /// <summary>
+    /// The Partner value before this run: found by the package's registry search (raw form), then, at an install,
+    /// repair or upgrade, read again exactly by the check's worker (<c>RegistryData.ToRememberedForm</c>). What a
+    /// failed run puts back, what the first install remembers, and what an uninstall with UNINSTALLPARTNER=keep
+    /// writes back.
+    /// </summary>
+    public const string PartnerBeforeThisRun = "PARTNERBEFORETHISRUN";
+
+    /// <summary>
+    /// Set when no ID is given and PorSetup is installed or being upgraded: the ID on the machine is kept, the Partner
+    /// value if it follows the rule, else <see cref="InstalledPartner"/>.
+    /// </summary>
+    public const string KeepPartnerId = "KeepPartnerId";
+
+    /// <summary>
+    /// Set by the check when the ID to write is not already both the Partner value and the installed ID: an installed
+    /// product's run then asks for a reinstall, without which Windows' maintenance mode would write nothing.
+    /// </summary>
+    public const string WritePartnerId = "WritePartnerId";
+
+    /// <summary>
+    /// The uninstall's choice for the Partner value (public, secure, case-insensitive): putback (the default, also when
+    /// empty), keep or delete; anything else refuses the uninstall.
+    /// </summary>
+    public const string UninstallPartner = "UNINSTALLPARTNER";
 
     /// <summary>The Partner value before PorSetup's first install, remembered in PorSetup's key; what the last uninstall puts back.</summary>
     public const string PartnerBeforePorSetup = "PARTNERBEFOREPORSETUP";

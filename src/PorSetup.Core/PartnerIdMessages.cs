@@ -26,6 +26,48 @@ public static class PartnerIdMessages
         _ => $"PorSetup: PARTNERID accepted: {check.Normalized}",
     };
 
+    /// <summary>
+    /// The line logged when no ID is given and the Partner value, which follows the rule, is kept; a value set since
+    /// PorSetup installed another ID says so (a repair never changes a working ID).
+    /// </summary>
+    /// <param name="value">The Partner value kept.</param>
+    /// <param name="installed">The installed ID (HKLM\SOFTWARE\PorSetup, InstalledPartner), or empty.</param>
+    /// <param name="language">The language of the line.</param>
+    public static string Kept(string value, string installed, MessageLanguage language)
+    {
+        ArgumentNullException.ThrowIfNull(installed);
+        var shown = Show(value);
+        var since = installed.Length > 0 && !string.Equals(installed, value, StringComparison.Ordinal);
+        return (language, since) switch
+        {
+            (MessageLanguage.French, true) => $"PorSetup : valeur Partner conservée : {shown}, définie depuis que PorSetup a installé {Show(installed)} (une valeur valide n'est jamais changée)",
+            (MessageLanguage.French, false) => $"PorSetup : valeur Partner conservée : {shown}",
+            (_, true) => $"PorSetup: keeping the Partner value {shown}, set since PorSetup installed {Show(installed)} (a valid value is never changed)",
+            _ => $"PorSetup: keeping the Partner value {shown}",
+        };
+    }
+
+    /// <summary>The line logged when the installed ID is put back in place of a missing or broken Partner value.</summary>
+    /// <param name="value">The Partner value as an administrator would read it (its type first when not a string), or null when missing.</param>
+    /// <param name="installed">The installed ID put back.</param>
+    /// <param name="language">The language of the line.</param>
+    public static string Restored(string? value, string installed, MessageLanguage language) => (language, value) switch
+    {
+        (MessageLanguage.French, null) => $"PorSetup : la valeur Partner est absente ; l'ID installé par PorSetup est remis : {Show(installed)}",
+        (MessageLanguage.French, _) => $"PorSetup : la valeur Partner \"{Show(value)}\" n'est pas un ID valide ; l'ID installé par PorSetup est remis : {Show(installed)}",
+        (_, null) => $"PorSetup: the Partner value is missing; putting back the ID PorSetup installed: {Show(installed)}",
+        _ => $"PorSetup: the Partner value \"{Show(value)}\" is not a valid ID; putting back the ID PorSetup installed: {Show(installed)}",
+    };
+
+    /// <summary>The line logged when the Partner value is missing or broken and PorSetup's key holds no installed ID.</summary>
+    public static string NothingToRestore(string? value, MessageLanguage language) => (language, value) switch
+    {
+        (MessageLanguage.French, null) => "PorSetup : la valeur Partner est absente et la clé de PorSetup ne garde aucun ID installé (InstalledPartner) à remettre : indiquez PARTNERID.",
+        (MessageLanguage.French, _) => $"PorSetup : la valeur Partner \"{Show(value)}\" n'est pas un ID valide et la clé de PorSetup ne garde aucun ID installé (InstalledPartner) à remettre : indiquez PARTNERID.",
+        (_, null) => "PorSetup: the Partner value is missing and PorSetup's key holds no installed ID (InstalledPartner) to put back: give PARTNERID.",
+        _ => $"PorSetup: the Partner value \"{Show(value)}\" is not a valid ID and PorSetup's key holds no installed ID (InstalledPartner) to put back: give PARTNERID.",
+    };
+
     /// <summary>The refusal: what is wrong, the rule, and a command line that works.</summary>
     public static string Refusal(PartnerIdCheck check, MessageLanguage language)
     {

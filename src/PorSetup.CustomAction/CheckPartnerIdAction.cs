@@ -14,14 +14,13 @@ namespace PorSetup.CustomAction;
 public sealed class CheckPartnerIdAction(ISession session, Func<int> systemUiLanguage)
 {
     public const string PartnerIdProperty = "PARTNERID";
-    public const string ProductLanguageProperty = "ProductLanguage";
 
     public ActionResult Run()
     {
         try
         {
             var check = PartnerId.Check(session[PartnerIdProperty]);
-            var language = ChooseLanguage();
+            var language = ActionLanguage.Choose(session, systemUiLanguage);
             if (!check.IsValid)
             {
                 session.Error(PartnerIdMessages.Refusal(check, language));
@@ -40,33 +39,8 @@ public sealed class CheckPartnerIdAction(ISession session, Func<int> systemUiLan
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            TryLog(string.Create(CultureInfo.InvariantCulture, $"PorSetup: CheckPartnerIdAndRecordValue failed unexpectedly: {exception.GetType().Name}: {exception.Message}"));
+            session.TryLog(string.Create(CultureInfo.InvariantCulture, $"PorSetup: DecidePartnerId failed unexpectedly: {exception.GetType().Name}: {exception.Message}"));
             return ActionResult.Failure;
-        }
-    }
-
-    /// <summary>French when the package is French, else when Windows speaks French to the user; English otherwise.</summary>
-    private MessageLanguage ChooseLanguage()
-    {
-        if (int.TryParse(session[ProductLanguageProperty], NumberStyles.None, CultureInfo.InvariantCulture, out var productLanguage)
-            && MessageLanguages.FromLcid(productLanguage) == MessageLanguage.French)
-        {
-            return MessageLanguage.French;
-        }
-
-        return MessageLanguages.FromLcid(systemUiLanguage());
-    }
-
-    private void TryLog(string text)
-    {
-        try
-        {
-            session.Log(text);
-        }
-#pragma warning disable CA1031 // The session itself may be what failed; the return code still reports the failure.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
         }
     }
 }

@@ -26,13 +26,12 @@ public static class CustomActions
         {
             switch (name)
             {
-                case "CheckPartnerIdAndRecordValue":
-                    // Validates and normalizes PARTNERID (1603 when it is not valid), then records the Partner value
-                    // as it is before the install: one worker for the install's one immediate call.
-                    var validated = new CheckPartnerIdAction(session, static () => NativeMethods.GetUserDefaultUILanguage()).Run();
-                    return validated == ActionResult.Success ? new RecordPartnerValueAction(session, new MachineRegistry()).Run() : validated;
+                case "DecidePartnerId":
+                    // Records the Partner value before this run, keeps it or puts back the installed ID when no ID is
+                    // given, checks PARTNERID (1603 when it is not valid): one worker for the install's one immediate call.
+                    return new DecidePartnerIdAction(session, new MachineRegistry(), static () => NativeMethods.GetUserDefaultUILanguage()).Run();
                 case "PutBackPartnerValue":
-                    // Deferred (uninstall, and rollback of an install): writes CustomActionData back as the Partner
+                    // Deferred (uninstall, keeping uninstall, and rollback): writes CustomActionData back as the Partner
                     // value, or deletes the value when CustomActionData is empty; 1603 when the registry refuses.
                     return new PutBackPartnerValueAction(session, new MachineRegistry()).Run();
                 default:

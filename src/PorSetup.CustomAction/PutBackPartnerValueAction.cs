@@ -6,7 +6,8 @@ namespace PorSetup.CustomAction;
 
 /// <summary>
 /// Puts back the Partner value that was on the server before: at uninstall (the value from before PorSetup was
-/// first installed) and at rollback of an install (the value from before this install). It runs deferred, as
+/// first installed), at an uninstall with UNINSTALLPARTNER=keep (the value before this run, after Windows Installer
+/// removed it), and at rollback (the value before this run). It runs deferred, as
 /// SYSTEM, so it reads only CustomActionData, which holds that previous value as a raw registry search found it
 /// (see <see cref="RegistryData"/>); empty means there was none. The value is written back with the type and data
 /// it had, not checked against the Partner ID rule: it is the machine's, not ours.
@@ -26,7 +27,7 @@ public sealed class PutBackPartnerValueAction(ISession session, IMachineRegistry
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            TryLog(string.Create(CultureInfo.InvariantCulture, $"PorSetup: PutBackPartnerValue could not read CustomActionData: {Describe(exception)}"));
+            session.TryLog(string.Create(CultureInfo.InvariantCulture, $"PorSetup: PutBackPartnerValue could not read CustomActionData: {Describe(exception)}"));
             return ActionResult.Failure;
         }
 
@@ -47,7 +48,7 @@ public sealed class PutBackPartnerValueAction(ISession session, IMachineRegistry
                     : "PorSetup: no Partner value to remove (there was none before)";
             }
 
-            TryLog(done);
+            session.TryLog(done);
             return ActionResult.Success;
         }
 #pragma warning disable CA1031 // See above.
@@ -55,24 +56,11 @@ public sealed class PutBackPartnerValueAction(ISession session, IMachineRegistry
 #pragma warning restore CA1031
         {
             var what = previous.Length > 0 ? $"restore Partner value {RegistryData.FromRawSearch(previous)}" : "remove Partner value";
-            TryLog(string.Create(CultureInfo.InvariantCulture, $@"PorSetup: could not {what} under HKLM\{PartnerRegistryValue.Key} (64-bit view): {Describe(exception)}"));
+            session.TryLog(string.Create(CultureInfo.InvariantCulture, $@"PorSetup: could not {what} under HKLM\{PartnerRegistryValue.Key} (64-bit view): {Describe(exception)}"));
             return ActionResult.Failure;
         }
     }
 
     private static string Describe(Exception exception) =>
         exception is Win32CallException ? exception.Message : $"{exception.GetType().Name}: {exception.Message}";
-
-    private void TryLog(string text)
-    {
-        try
-        {
-            session.Log(text);
-        }
-#pragma warning disable CA1031 // The log is best effort here: the registry work is done or the return code reports it.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-        }
-    }
 }

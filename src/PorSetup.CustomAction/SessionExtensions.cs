@@ -12,6 +12,24 @@ public static class SessionExtensions
         session.Message(InstallMessage.Info, text);
     }
 
+    /// <summary>
+    /// Writes a line to the log when the session still takes one: for an action that is failing already, or whose work
+    /// is done, a log that fails too must not change the result it returns.
+    /// </summary>
+    public static void TryLog(this ISession session, string text)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        try
+        {
+            session.Log(text);
+        }
+#pragma warning disable CA1031 // The session itself may be what failed; the return code still reports the outcome.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+    }
+
     /// <summary>Shows an error in the installer's UI and writes it to the log (INSTALLMESSAGE_ERROR).</summary>
     public static void Error(this ISession session, string text)
     {

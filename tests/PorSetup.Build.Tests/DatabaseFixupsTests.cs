@@ -7,18 +7,18 @@ namespace PorSetup.Build.Tests;
 public sealed class DatabaseFixupsTests
 {
     [Fact]
-    public void ThePackageSource_MakesOnlyPartnerIdSecure_ReplacesSameVersionsInAnyLanguage_InsideTheTransaction_AndRefusesByType19()
+    public void ThePackageSource_MakesTheCommandLinesChoicesSecure_ReplacesSameVersionsInAnyLanguage_InsideTheTransaction_AndRefusesByType19()
     {
         var fixups = DatabaseFixups.From(XDocument.Load(RepositoryFiles.PackageSource), WixLocalization.ForCulture(RepositoryFiles.Installer, "fr-FR"));
 
-        Assert.Equal(["PARTNERID"], fixups.Properties.Secure);
+        Assert.Equal(["PARTNERID", "UNINSTALLPARTNER"], fixups.Properties.Secure);
         Assert.Equal(new MajorUpgradeRows(SameVersionUpgrades: true, Language: null, RemoveExistingProductsAfter: "InstallInitialize"), fixups.Upgrade);
         Assert.Empty(fixups.Properties.Hidden);
-        Assert.Equal(["RefuseNonAdministrator", "RefusePerUserInstall"], fixups.Errors.Ids);
+        Assert.Equal(["RefuseNonAdministrator", "RefusePerUserInstall", "RefuseInvalidUninstallPartner"], fixups.Errors.Ids);
         Assert.Equal(1252, fixups.Codepage.Codepage);
         Assert.Equal("1036", fixups.Template.Language);
         Assert.Equal("PARTNERBEFOREPORSETUP", fixups.Components.Conditions["PartnerBeforePorSetupValue"]);
-        Assert.Equal(0x500, fixups.Scripts.Bits["PutBackPartnerBeforeThisInstall"]);
+        Assert.Equal(0x500, fixups.Scripts.Bits["PutBackPartnerBeforeThisRun"]);
         Assert.False(fixups.Scripts.Bits.ContainsKey("PutBackPartnerBeforePorSetup"), "Deferred actions are wixl's own business.");
     }
 

@@ -60,7 +60,7 @@ public sealed class SequenceTableTests(BuiltPackage package) : IClassFixture<Bui
         var execute = this.Sequence("InstallExecuteSequence").ToDictionary(a => a.Action, a => a.Number);
 
         Assert.Contains("PutBackPartnerBeforePorSetup", inScript);
-        Assert.Contains("PutBackPartnerBeforeThisInstall", inScript);
+        Assert.Contains("PutBackPartnerBeforeThisRun", inScript);
         Assert.All(inScript, action => Assert.InRange(execute[action], execute["InstallInitialize"] + 1, execute["InstallFinalize"] - 1));
         Assert.All(OtherSequences, table =>
             Assert.DoesNotContain(this.Sequence(table), a => inScript.Contains(a.Action)));
@@ -88,7 +88,7 @@ public sealed class SequenceTableTests(BuiltPackage package) : IClassFixture<Bui
         var registry = package.Rows("Registry").ToDictionary(r => r[0]);
         var components = package.Rows("Component");
 
-        Assert.Equal(2, components.Count);
+        Assert.Equal(3, components.Count);
         Assert.All(components, c =>
         {
             var attributes = Number(c[3]);

@@ -185,7 +185,7 @@ public class CheckPartnerIdActionTests
 
         Assert.Equal(ActionResult.Failure, result);
         var line = Assert.Single(session.LogLines).Text;
-        Assert.Contains("CheckPartnerIdAndRecordValue failed unexpectedly", line, StringComparison.Ordinal);
+        Assert.Contains("DecidePartnerId failed unexpectedly", line, StringComparison.Ordinal);
         Assert.Contains("InvalidOperationException: handle closed", line, StringComparison.Ordinal);
         Assert.Empty(session.Errors);
     }
@@ -248,7 +248,7 @@ public class CheckPartnerIdActionTests
 
         if (productLanguage is not null)
         {
-            session.Properties[CheckPartnerIdAction.ProductLanguageProperty] = productLanguage;
+            session.Properties[ActionLanguage.ProductLanguageProperty] = productLanguage;
         }
 
         return session;

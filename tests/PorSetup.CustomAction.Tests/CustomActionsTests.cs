@@ -37,7 +37,7 @@ public sealed class CustomActionsTests
 
     [Theory]
     [InlineData("NoSuchAction")]
-    [InlineData("CheckPartnerIdAndRecordValue")]
+    [InlineData("DecidePartnerId")]
     public void Run_WhenTheInstallerAnswersCancel_ReturnsUserExit(string action)
     {
         // MsiProcessMessage returns IDCANCEL when the user cancelled: the action returns 1602, not 1603 or 0.

@@ -21,9 +21,9 @@ public sealed class ProxySessionTests : IDisposable
     [Fact]
     public void ReadActionName_ReadsTheFirstFrame()
     {
-        var channel = Channel(Frame("CheckPartnerIdAndRecordValue"));
+        var channel = Channel(Frame("DecidePartnerId"));
 
-        Assert.Equal("CheckPartnerIdAndRecordValue", channel.ReadActionName());
+        Assert.Equal("DecidePartnerId", channel.ReadActionName());
     }
 
     [Theory]

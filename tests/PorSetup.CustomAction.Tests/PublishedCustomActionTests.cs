@@ -93,7 +93,7 @@ public sealed partial class PublishedCustomActionTests(PublishedCustomAction pub
         var exports = ExportLine().Matches(Objdump.PrivateHeaders(published.ProxyPath)).Select(m => m.Groups[1].Value).Order(StringComparer.Ordinal).ToList();
 
         // FailWhenDeferred, the tests' failing action, is exported by test builds only (PORSETUP_TEST_FAIL_WHEN_DEFERRED).
-        Assert.Equal(["CheckPartnerIdAndRecordValue", "PutBackPartnerValue"], exports);
+        Assert.Equal(["DecidePartnerId", "PutBackPartnerValue"], exports);
     }
 
     [ObjdumpFact]
@@ -243,7 +243,7 @@ public sealed partial class PublishedCustomActionTests(PublishedCustomAction pub
     [GeneratedRegex(@"^\t[0-9a-f]+\t\s*\d+\s+([A-Za-z_]\w*)\s*$", RegexOptions.Multiline)]
     private static partial Regex ImportLine();
 
-    // Lines of the "[Ordinal/Name Pointer] Table" section: "	[   1] CheckPartnerIdAndRecordValue"
+    // Lines of the "[Ordinal/Name Pointer] Table" section: "	[   1] DecidePartnerId"
     [GeneratedRegex(@"^\s*\[\s*\d+\] ([A-Za-z_]\w*)\s*$", RegexOptions.Multiline)]
     private static partial Regex ExportLine();
 }

@@ -4,7 +4,7 @@ using PorSetup.CustomAction;
 
 namespace PorSetup.CustomAction.Tests;
 
-/// <summary>The Partner value before the install, read from the registry and kept in PartnerBeforeThisInstall.</summary>
+/// <summary>The Partner value before the install, read from the registry and kept in PARTNERBEFORETHISRUN.</summary>
 public sealed class RecordPartnerValueActionTests
 {
     private const string Key = PartnerRegistryValue.Key;
@@ -14,13 +14,13 @@ public sealed class RecordPartnerValueActionTests
     public void NoValue_RecordsNothing()
     {
         var session = new FakeSession();
-        session.Properties[PackageProperties.PartnerBeforeThisInstall] = "set on a command line";
+        session.Properties[PackageProperties.PartnerBeforeThisRun] = "set on a command line";
 
         var result = new RecordPartnerValueAction(session, new FakeMachineRegistry()).Run();
 
         Assert.Equal(ActionResult.Success, result);
-        Assert.Equal(string.Empty, session.Properties[PackageProperties.PartnerBeforeThisInstall]);
-        Assert.Equal(["PorSetup: no Partner value before this install"], session.LogLines.Select(m => m.Text));
+        Assert.Equal(string.Empty, session.Properties[PackageProperties.PartnerBeforeThisRun]);
+        Assert.Equal(["PorSetup: no Partner value before this run"], session.LogLines.Select(m => m.Text));
     }
 
     [Theory]
@@ -35,7 +35,7 @@ public sealed class RecordPartnerValueActionTests
         var result = new RecordPartnerValueAction(session, registry).Run();
 
         Assert.Equal(ActionResult.Success, result);
-        Assert.Equal(recorded, session.Properties[PackageProperties.PartnerBeforeThisInstall]);
+        Assert.Equal(recorded, session.Properties[PackageProperties.PartnerBeforeThisRun]);
         Assert.Equal($"GetValue {Key} {Name}", registry.Calls[^1]);
     }
 
@@ -48,7 +48,7 @@ public sealed class RecordPartnerValueActionTests
 
         new RecordPartnerValueAction(session, registry).Run();
 
-        var recorded = session.Properties[PackageProperties.PartnerBeforeThisInstall];
+        var recorded = session.Properties[PackageProperties.PartnerBeforeThisRun];
         Assert.NotEqual(string.Empty, recorded);
         var back = RegistryData.FromRawSearch(recorded);
         Assert.Equal((RegistryData.RegSz, "0000"), (back.Type, Convert.ToHexString(back.Bytes)));

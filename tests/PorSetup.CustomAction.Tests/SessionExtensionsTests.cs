@@ -27,6 +27,19 @@ public class SessionExtensionsTests
     }
 
     [Fact]
+    public void TryLog_SendsAnInfoMessage_AndSwallowsASessionThatFails()
+    {
+        var working = new FakeSession();
+        var failing = new FakeSession { ThrowOnMessage = new IOException("The custom action proxy closed the pipe.") };
+
+        working.TryLog("a line");
+        failing.TryLog("a line");
+
+        Assert.Equal([new SentMessage(InstallMessage.Info, "a line")], working.Messages);
+        Assert.Empty(failing.Messages);
+    }
+
+    [Fact]
     public void CustomActionData_IsThePropertyOfThatName()
     {
         var session = new FakeSession();

@@ -64,6 +64,14 @@ public sealed class DocumentedCommandTests
             "msiexec /i PorSetup.msi /qn /norestart REINSTALL=ALL REINSTALLMODE=vomus",
             Arrange: run => run.Install(Id),
             Check: run => run.Expect(0, Id)),
+        new("Repair puts back the installed ID where the value was deleted",
+            "msiexec /i PorSetup.msi /qn /norestart REINSTALL=ALL REINSTALLMODE=vomus",
+            Arrange: run =>
+            {
+                run.Install(Id);
+                run.Machine.Registry.Delete(MachineRegistry.MsoKey, MachineRegistry.PartnerValue);
+            },
+            Check: run => run.Expect(0, Id)),
         new("Repair line where another build is installed: no 1605, the package replaces it and keeps the ID",
             "msiexec /i PorSetup.msi /qn /norestart REINSTALL=ALL REINSTALLMODE=vomus",
             Arrange: run => new PackageInstaller(run.Machine, TestPackages.InCulture("fr-FR")).InstallProduct(MsiExecReturnCode.SUCCESS, $"PARTNERID={Id}"),
@@ -92,6 +100,33 @@ public sealed class DocumentedCommandTests
             {
                 Assert.Equal(0, run.ExitCode);
                 Assert.Equal("7777777", run.Machine.Registry.Partner);
+                Assert.False(run.Machine.IsInstalled(run.Msi));
+            }),
+        new("Uninstall, keeping the Partner value as it is (here one set by hand since)",
+            "msiexec /x PorSetup.msi /qn /norestart UNINSTALLPARTNER=keep",
+            Arrange: run =>
+            {
+                run.Machine.Registry.SetString(MachineRegistry.MsoKey, MachineRegistry.PartnerValue, "7777777");
+                run.Install(Id);
+                run.Machine.Registry.SetString(MachineRegistry.MsoKey, MachineRegistry.PartnerValue, NewId);
+            },
+            Check: run =>
+            {
+                Assert.Equal(0, run.ExitCode);
+                Assert.Equal(NewId, run.Machine.Registry.Partner);
+                Assert.False(run.Machine.IsInstalled(run.Msi));
+            }),
+        new("Uninstall, deleting the Partner value instead of putting back the one typed before",
+            "msiexec /x PorSetup.msi /qn /norestart UNINSTALLPARTNER=delete",
+            Arrange: run =>
+            {
+                run.Machine.Registry.SetString(MachineRegistry.MsoKey, MachineRegistry.PartnerValue, "7777777");
+                run.Install(Id);
+            },
+            Check: run =>
+            {
+                Assert.Equal(0, run.ExitCode);
+                Assert.Null(run.Machine.Registry.Partner);
                 Assert.False(run.Machine.IsInstalled(run.Msi));
             }),
         new("Uninstall by ProductCode",

@@ -27,7 +27,7 @@ public sealed class FaultTests
 
     /// <remarks>
     /// Windows' rollback restores the value the install overwrote. Wine's own registry rollback deletes it instead
-    /// (see docs/wine-and-windows.md); PorSetup's rollback action (PutBackPartnerBeforeThisInstall) puts it back, so the
+    /// (see docs/wine-and-windows.md); PorSetup's rollback action (PutBackPartnerBeforeThisRun) puts it back, so the
     /// result is the same on both.
     /// </remarks>
     [MachineFact]

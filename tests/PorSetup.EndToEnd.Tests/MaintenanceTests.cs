@@ -19,18 +19,34 @@ public sealed class MaintenanceTests
         Assert.Equal("1234567", machine.Registry.Partner);
     }
 
-    [MachineFact]
-    public void Repair_AfterTheValueWasDeletedByHand_IsRefusedAndChangesNothing()
+    /// <remarks>
+    /// A repair never changes a working ID: a valid value set by hand since is kept (and becomes the installed ID); a
+    /// deleted value, or one edited to break the rule, gets the installed ID back. The log says which.
+    /// </remarks>
+    [MachineTheory]
+    [InlineData(null, "1234567", "PorSetup: the Partner value is missing; putting back the ID PorSetup installed: 1234567")]
+    [InlineData("12345a7", "1234567", "PorSetup: the Partner value \"12345a7\" is not a valid ID; putting back the ID PorSetup installed: 1234567")]
+    [InlineData("2222222", "2222222", "PorSetup: keeping the Partner value 2222222, set since PorSetup installed 1234567 (a valid value is never changed)")]
+    public void Repair_AfterAHandChange_KeepsAValidValue_OrPutsTheInstalledIdBack_SayingWhich(string? byHand, string partner, string logLine)
     {
         using var machine = TestMachine.Create();
         var product = new PackageInstaller(machine, TestPackages.Shipped);
         product.InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1234567");
-        machine.Registry.Delete(MachineRegistry.MsoKey, MachineRegistry.PartnerValue);
+        Assert.Equal("1234567", machine.Registry.GetString(MachineRegistry.PorSetupKey, "InstalledPartner"));
+        if (byHand is null)
+        {
+            machine.Registry.Delete(MachineRegistry.MsoKey, MachineRegistry.PartnerValue);
+        }
+        else
+        {
+            machine.Registry.SetString(MachineRegistry.MsoKey, MachineRegistry.PartnerValue, byHand);
+        }
 
-        var result = product.RepairProduct(MsiExecReturnCode.ERROR_INSTALL_FAILURE);
+        var result = product.RepairProduct(MsiExecReturnCode.SUCCESS);
 
-        Assert.Contains(PartnerIdMessages.MissingCode, result.Log, StringComparison.Ordinal);
-        Assert.True(machine.IsInstalled(TestPackages.Shipped));
+        Assert.Equal(partner, machine.Registry.Partner);
+        Assert.Equal(partner, machine.Registry.GetString(MachineRegistry.PorSetupKey, "InstalledPartner"));
+        Assert.Contains(logLine, result.Log, StringComparison.Ordinal);
     }
 
     // Wine re-runs the whole install on a plain /i of an installed product; Windows goes into maintenance

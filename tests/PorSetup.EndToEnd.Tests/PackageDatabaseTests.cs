@@ -40,6 +40,7 @@ public sealed class PackageDatabaseTests
     [MsitoolsTheory]
     [InlineData("PartnerValue", @"SOFTWARE\Microsoft\Windows Server\MSO", "Partner", "[PARTNERID]", "")]
     [InlineData("PartnerBeforePorSetupValue", @"SOFTWARE\PorSetup", "PreviousPartner", "[PARTNERBEFOREPORSETUP]", "PARTNERBEFOREPORSETUP")]
+    [InlineData("InstalledPartnerValue", @"SOFTWARE\PorSetup", "InstalledPartner", "[PARTNERID]", "")]
     public void RegistryComponentsAre64BitWithTheValueAsKeyPath(string id, string key, string name, string value, string condition)
     {
         var component = MsiTables.Read(TestPackages.Shipped, "Component").Single(row => row[0] == id);
@@ -52,12 +53,12 @@ public sealed class PackageDatabaseTests
     }
 
     [MsitoolsFact]
-    public void SavedIdIsSearchedInThe64BitView()
+    public void TheSearchesReadThe64BitView()
     {
         var locators = MsiTables.Read(TestPackages.Shipped, "RegLocator");
 
-        // 0x10 msidbLocatorType64bit | 0x2 msidbLocatorTypeRawValue
-        Assert.Equal(2, locators.Count);
+        // The Partner value, the installed ID and the value before PorSetup. 0x10 msidbLocatorType64bit | 0x2 msidbLocatorTypeRawValue
+        Assert.Equal(3, locators.Count);
         Assert.All(locators, locator => Assert.Equal("18", locator[4]));
     }
 
@@ -66,26 +67,29 @@ public sealed class PackageDatabaseTests
     {
         var sequence = Sequence("InstallExecuteSequence");
 
-        Assert.True(sequence["AppSearch"] < sequence["CheckPartnerIdAndRecordValue"]);
-        Assert.True(sequence["LaunchConditions"] < sequence["CheckPartnerIdAndRecordValue"]);
-        Assert.True(sequence["CheckPartnerIdAndRecordValue"] < sequence["InstallInitialize"]);
-        Assert.True(sequence["KeepInstalledPartnerId"] < sequence["CheckPartnerIdAndRecordValue"]);
-        Assert.True(sequence["UseStampedPartnerId"] < sequence["CheckPartnerIdAndRecordValue"]);
+        Assert.True(sequence["AppSearch"] < sequence["DecidePartnerId"]);
+        Assert.True(sequence["LaunchConditions"] < sequence["DecidePartnerId"]);
+        Assert.True(sequence["DecidePartnerId"] < sequence["InstallInitialize"]);
+        Assert.True(sequence["SetKeepPartnerId"] < sequence["DecidePartnerId"]);
+        Assert.True(sequence["DecidePartnerId"] < sequence["ReinstallToWritePartnerId"]);
+        Assert.True(sequence["ReinstallToWritePartnerId"] < sequence["CostInitialize"]);
+        Assert.True(sequence["UseStampedPartnerId"] < sequence["DecidePartnerId"]);
     }
 
     [MsitoolsFact]
     public void ValidationIsANativeDllActionThatImpersonates()
     {
-        var action = MsiTables.Read(TestPackages.Shipped, "CustomAction").Single(row => row[0] == "CheckPartnerIdAndRecordValue");
+        var action = MsiTables.Read(TestPackages.Shipped, "CustomAction").Single(row => row[0] == "DecidePartnerId");
 
         // Type 1: DLL stored in the Binary table; no 0x800 (msidbCustomActionTypeNoImpersonate) or other flags.
         Assert.Equal("1", action[1]);
-        Assert.Equal("CheckPartnerIdAndRecordValue", action[3]);
+        Assert.Equal("DecidePartnerId", action[3]);
     }
 
     [MsitoolsTheory]
     [InlineData("PutBackPartnerBeforePorSetup", 3073)] // 0x1 DLL | 0x400 deferred | 0x800 no impersonation
-    [InlineData("PutBackPartnerBeforeThisInstall", 3329)]     // 0x1 DLL | 0x500 rollback | 0x800 no impersonation
+    [InlineData("KeepPartnerAtUninstall", 3073)]
+    [InlineData("PutBackPartnerBeforeThisRun", 3329)]     // 0x1 DLL | 0x500 rollback | 0x800 no impersonation
     public void ScriptActionsRunAsSystemAtTheRightTime(string action, int type)
     {
         var row = MsiTables.Read(TestPackages.Shipped, "CustomAction").Single(r => r[0] == action);
@@ -98,8 +102,10 @@ public sealed class PackageDatabaseTests
     {
         var sequence = Sequence("InstallExecuteSequence");
 
-        Assert.True(sequence["PutBackPartnerBeforeThisInstall"] < sequence["WriteRegistryValues"]);
+        Assert.True(sequence["PutBackPartnerBeforeThisRun"] < sequence["WriteRegistryValues"]);
+        Assert.True(sequence["PutBackPartnerBeforeThisRun"] < sequence["RemoveRegistryValues"]);
         Assert.True(sequence["RemoveRegistryValues"] < sequence["PutBackPartnerBeforePorSetup"]);
+        Assert.True(sequence["RemoveRegistryValues"] < sequence["KeepPartnerAtUninstall"]);
         Assert.True(sequence["SetPutBackPartnerBeforePorSetupData"] < sequence["InstallInitialize"]);
     }
 

@@ -24,6 +24,15 @@ public sealed class PackageIdentityMatrixTests
     /// <summary>A Partner value set by hand before PorSetup, that the last uninstall must put back exactly.</summary>
     private const string HandSet = "#12 345 Contoso";
 
+    /// <summary>A valid ID set by hand over the one PorSetup installed: a repair keeps it.</summary>
+    private const string SetSince = "2222222";
+
+    /// <summary>A hand-edited Partner value that breaks the rule: a repair puts the installed ID back.</summary>
+    private const string Broken = "12345a7";
+
+    /// <summary>HKLM\SOFTWARE\PorSetup's value of the installed ID.</summary>
+    private const string InstalledPartnerValue = "InstalledPartner";
+
     public enum Start
     {
         Clean,
@@ -37,6 +46,27 @@ public sealed class PackageIdentityMatrixTests
 
         /// <summary>The shipped MSI installed with the fleet's transform (TRANSFORMS=, no PARTNERID): Partner is its ID.</summary>
         Transformed,
+
+        /// <summary>EnUs installed with 1111111, then the Partner value deleted by hand.</summary>
+        ValueDeleted,
+
+        /// <summary>EnUs installed with 1111111, then the Partner value edited by hand to one that breaks the rule.</summary>
+        ValueBroken,
+
+        /// <summary>EnUs installed with 1111111, then the Partner value set by hand to another valid ID.</summary>
+        ValueSetSince,
+
+        /// <summary>
+        /// Older installed with 1111111, without PorSetup's InstalledPartner value: the layout of the PorSetup released
+        /// before that value existed.
+        /// </summary>
+        Released,
+
+        /// <summary>The released layout (<see cref="Released"/>), then the Partner value deleted by hand.</summary>
+        ReleasedValueDeleted,
+
+        /// <summary>EnUs installed with 1111111 over the hand-set value, which PorSetup remembers (PreviousPartner).</summary>
+        OverHandSet,
     }
 
     public enum Command
@@ -55,6 +85,18 @@ public sealed class PackageIdentityMatrixTests
 
         /// <summary>msiexec /x package /qn</summary>
         Uninstall,
+
+        /// <summary>msiexec /x package /qn UNINSTALLPARTNER=putback: the default, said.</summary>
+        UninstallPutBack,
+
+        /// <summary>msiexec /x package /qn UNINSTALLPARTNER=Keep: the Partner value stays as it is (any case).</summary>
+        UninstallKeep,
+
+        /// <summary>msiexec /x package /qn UNINSTALLPARTNER=DELETE: the Partner value is removed, nothing put back.</summary>
+        UninstallDelete,
+
+        /// <summary>msiexec /x package /qn UNINSTALLPARTNER=restore: not a choice, refused before anything changes.</summary>
+        UninstallBadChoice,
     }
 
     public enum OnWindows
@@ -191,6 +233,39 @@ public sealed class PackageIdentityMatrixTests
         { Start.Transformed, FleetPackage.FrFr,   Command.Install,         0,    1,       T,       null,      OnWindows.Same },
         { Start.Transformed, FleetPackage.StampedA, Command.Install,       0,    1,       A,       null,      OnWindows.Same },
         { Start.Transformed, FleetPackage.Newer,  Command.Repair,          0,    1,       T,       null,      OnWindows.Same },
+
+        // A repair repairs: a deleted or broken value gets the installed ID back at a repair, a re-run or Group Policy
+        // redeploy (Windows: maintenance mode, which DecidePartnerId's WritePartnerId turns into a reinstall) and an
+        // upgrade; a valid value set by hand since is kept; a given PARTNERID still wins.
+        { Start.ValueDeleted, FleetPackage.EnUs,  Command.Repair,          0,    1,       Id1,     null,      OnWindows.Same },
+        { Start.ValueDeleted, FleetPackage.EnUs,  Command.Install,         0,    1,       Id1,     null,      OnWindows.Maintenance },
+        { Start.ValueDeleted, FleetPackage.EnUs,  Command.InstallWithId,   0,    1,       X,       null,      OnWindows.Maintenance },
+        { Start.ValueDeleted, FleetPackage.Newer, Command.Install,         0,    1,       Id1,     null,      OnWindows.Same },
+        { Start.ValueDeleted, FleetPackage.FrFr,  Command.Install,         0,    1,       Id1,     null,      OnWindows.Same },
+        { Start.ValueDeleted, FleetPackage.EnUs,  Command.Uninstall,       0,    0,       null,    null,      OnWindows.Same },
+        { Start.ValueBroken,  FleetPackage.EnUs,  Command.Repair,          0,    1,       Id1,     null,      OnWindows.Same },
+        { Start.ValueBroken,  FleetPackage.EnUs,  Command.Install,         0,    1,       Id1,     null,      OnWindows.Maintenance },
+        { Start.ValueBroken,  FleetPackage.Newer, Command.Install,         0,    1,       Id1,     null,      OnWindows.Same },
+        { Start.ValueSetSince, FleetPackage.EnUs, Command.Repair,          0,    1,       SetSince, null,     OnWindows.Same },
+        { Start.ValueSetSince, FleetPackage.EnUs, Command.Install,         0,    1,       SetSince, null,     OnWindows.Maintenance },
+        { Start.ValueSetSince, FleetPackage.Newer, Command.Install,        0,    1,       SetSince, null,     OnWindows.Same },
+
+        // Upgrading the released layout (no InstalledPartner): a valid value is kept; a deleted one has nothing to
+        // come back from, and the upgrade is refused before anything changes (POR1001: give PARTNERID).
+        { Start.Released, FleetPackage.EnUs,      Command.Install,         0,    1,       Id1,     null,      OnWindows.Same },
+        { Start.ReleasedValueDeleted, FleetPackage.EnUs, Command.Install,  1603, 1,       null,    null,      OnWindows.Same },
+        { Start.ReleasedValueDeleted, FleetPackage.EnUs, Command.InstallWithId, 0, 1,     X,       null,      OnWindows.Same },
+
+        // The uninstall's choice (UNINSTALLPARTNER, any case): put back the value before PorSetup (the default), keep
+        // the value as it is, delete it; anything else is refused and changes nothing.
+        { Start.OverHandSet, FleetPackage.EnUs,   Command.Uninstall,       0,    0,       HandSet, HandSet,   OnWindows.Same },
+        { Start.OverHandSet, FleetPackage.EnUs,   Command.UninstallPutBack, 0,   0,       HandSet, HandSet,   OnWindows.Same },
+        { Start.OverHandSet, FleetPackage.EnUs,   Command.UninstallKeep,   0,    0,       Id1,     Id1,       OnWindows.Same },
+        { Start.OverHandSet, FleetPackage.EnUs,   Command.UninstallDelete, 0,    0,       null,    null,      OnWindows.Same },
+        { Start.OverHandSet, FleetPackage.EnUs,   Command.UninstallBadChoice, 1603, 1,    Id1,     HandSet,   OnWindows.Same },
+        { Start.ValueSetSince, FleetPackage.EnUs, Command.UninstallKeep,   0,    0,       SetSince, SetSince, OnWindows.Same },
+        { Start.EnUs,     FleetPackage.EnUs,      Command.UninstallDelete, 0,    0,       null,    null,      OnWindows.Same },
+        { Start.ValueDeleted, FleetPackage.EnUs,  Command.UninstallKeep,   0,    0,       null,    null,      OnWindows.Same },
     };
 
     [MachineTheory]
@@ -235,6 +310,14 @@ public sealed class PackageIdentityMatrixTests
             case Start.StampedA or Start.StampedB or Start.Transformed:
                 new PackageInstaller(machine, Fleet.Msi(Installed(start))).InstallProduct(MsiExecReturnCode.SUCCESS, Transforms(machine, Installed(start)));
                 return;
+            case Start.OverHandSet:
+                machine.Registry.SetString(MachineRegistry.MsoKey, MachineRegistry.PartnerValue, HandSet);
+                new PackageInstaller(machine, Fleet.Msi(Installed(start))).InstallProduct(MsiExecReturnCode.SUCCESS, $"PARTNERID={Id1}");
+                return;
+            case Start.ValueDeleted or Start.ValueBroken or Start.ValueSetSince or Start.Released or Start.ReleasedValueDeleted:
+                new PackageInstaller(machine, Fleet.Msi(Installed(start))).InstallProduct(MsiExecReturnCode.SUCCESS, $"PARTNERID={Id1}");
+                ChangeByHand(machine, start);
+                return;
             default:
                 new PackageInstaller(machine, Fleet.Msi(Installed(start))).InstallProduct(MsiExecReturnCode.SUCCESS, $"PARTNERID={Id1}");
                 return;
@@ -250,17 +333,47 @@ public sealed class PackageIdentityMatrixTests
         Start.Older => FleetPackage.Older,
         Start.Newer => FleetPackage.Newer,
         Start.Transformed => FleetPackage.Transformed,
+        Start.ValueDeleted or Start.ValueBroken or Start.ValueSetSince or Start.OverHandSet => FleetPackage.EnUs,
+        Start.Released or Start.ReleasedValueDeleted => FleetPackage.Older,
         _ => throw new ArgumentOutOfRangeException(nameof(start)),
     };
+
+    // What an administrator (or the released layout) changed after the install.
+    private static void ChangeByHand(TestMachine machine, Start start)
+    {
+        switch (start)
+        {
+            case Start.ValueDeleted:
+                machine.Registry.Delete(MachineRegistry.MsoKey, MachineRegistry.PartnerValue);
+                return;
+            case Start.ValueBroken:
+                machine.Registry.SetString(MachineRegistry.MsoKey, MachineRegistry.PartnerValue, Broken);
+                return;
+            case Start.ValueSetSince:
+                machine.Registry.SetString(MachineRegistry.MsoKey, MachineRegistry.PartnerValue, SetSince);
+                return;
+            case Start.Released:
+                machine.Registry.Delete(MachineRegistry.PorSetupKey, InstalledPartnerValue);
+                return;
+            case Start.ReleasedValueDeleted:
+                machine.Registry.Delete(MachineRegistry.PorSetupKey, InstalledPartnerValue);
+                machine.Registry.Delete(MachineRegistry.MsoKey, MachineRegistry.PartnerValue);
+                return;
+        }
+    }
 
     /// <summary>TRANSFORMS=, for the package that comes with a transform.</summary>
     private static string[] Transforms(TestMachine machine, FleetPackage package) =>
         Fleet.Transform(package) is { } mst ? [$"TRANSFORMS={machine.WindowsPath(mst)}"] : [];
 
-    private static string Switch(Command command) => command == Command.Uninstall ? "/x" : "/i";
+    private static string Switch(Command command) => IsUninstall(command) ? "/x" : "/i";
 
     private static string[] Properties(Command command) => command switch
     {
+        Command.UninstallPutBack => ["UNINSTALLPARTNER=putback"],
+        Command.UninstallKeep => ["UNINSTALLPARTNER=Keep"],
+        Command.UninstallDelete => ["UNINSTALLPARTNER=DELETE"],
+        Command.UninstallBadChoice => ["UNINSTALLPARTNER=restore"],
         Command.InstallWithId => [$"PARTNERID={X}"],
         Command.ReinstallWithId => ["REINSTALL=ALL", "REINSTALLMODE=vomus", $"PARTNERID={X}"],
         Command.Repair => ["REINSTALL=ALL", "REINSTALLMODE=vomus"],
@@ -274,6 +387,10 @@ public sealed class PackageIdentityMatrixTests
             new PackageInstaller(machine, Fleet.MsiOfProduct(productCode)).UninstallProduct(MsiExecReturnCode.SUCCESS);
         }
     }
+
+    /// <summary>msiexec /x, with or without an uninstall choice.</summary>
+    public static bool IsUninstall(Command command) =>
+        command is Command.Uninstall or Command.UninstallPutBack or Command.UninstallKeep or Command.UninstallDelete or Command.UninstallBadChoice;
 
     private static string Tail(string log) => log.Length <= 4000 ? log : log[^4000..];
 }

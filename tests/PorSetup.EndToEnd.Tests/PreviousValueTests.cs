@@ -30,14 +30,15 @@ public sealed class PreviousValueTests
     }
 
     [MachineFact]
-    public void Install_WithoutAPreviousValue_CreatesNoKeyOfItsOwn()
+    public void Install_WithoutAPreviousValue_KeepsOnlyTheInstalledIdInItsKey()
     {
         using var machine = TestMachine.Create();
         var product = new PackageInstaller(machine, TestPackages.Shipped);
 
         product.InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1234567");
 
-        Assert.False(machine.Registry.KeyExists(PorSetupKey));
+        Assert.Null(machine.Registry.GetString(PorSetupKey, "PreviousPartner"));
+        Assert.Equal("1234567", machine.Registry.GetString(PorSetupKey, "InstalledPartner"));
     }
 
     [MachineFact]

@@ -94,8 +94,8 @@ public sealed class WindowsContextTests
 
     /// <summary>
     /// A standard user's repair runs elevated (managed); the engine refuses it at RefuseNonAdministrator, before
-    /// CheckPartnerIdAndRecordValue, whose worker would run in a process that user owns: the check never ran (it records
-    /// PartnerBeforeThisInstall), and a private property on the command line (AdminUser) changes nothing.
+    /// DecidePartnerId, whose worker would run in a process that user owns: the check never ran (it sets WritePartnerId),
+    /// and a private property on the command line (AdminUser) changes nothing.
     /// </summary>
     [MsitoolsFact]
     public void AStandardUsersRepair_IsRefusedByTheEngine_BeforeAnyPorSetupCode()
@@ -108,7 +108,7 @@ public sealed class WindowsContextTests
         Assert.Equal(1603, outcome.ExitCode);
         Assert.StartsWith("POR1004:", outcome.Refusal, StringComparison.Ordinal);
         Assert.Equal("1111111", outcome.Partner);
-        Assert.False(outcome.Properties.ContainsKey("PartnerBeforeThisInstall"));
+        Assert.False(outcome.Properties.ContainsKey(PackageProperties.WritePartnerId));
         Assert.False(outcome.Properties.ContainsKey("AdminUser"));
     }
 
@@ -121,10 +121,13 @@ public sealed class WindowsContextTests
     {
         var actions = MsiTables.Read(TestPackages.Shipped, "CustomAction").Where(r => r[1] == "19").Select(r => r[0]).ToHashSet();
         var refusals = MsiTables.Read(TestPackages.Shipped, "InstallExecuteSequence").Where(r => actions.Contains(r[0])).ToList();
-        var removal = new Dictionary<string, string> { ["REMOVE"] = "ALL", ["UPGRADINGPRODUCTCODE"] = "{00000000-0000-0000-0000-000000000000}" };
+        var upgrade = new Dictionary<string, string> { ["REMOVE"] = "ALL", ["UPGRADINGPRODUCTCODE"] = "{00000000-0000-0000-0000-000000000000}" };
+        var uninstall = new Dictionary<string, string> { ["REMOVE"] = "ALL" };
+        var keeping = new Dictionary<string, string> { ["REMOVE"] = "ALL", ["UNINSTALLPARTNER"] = "Keep" };
 
-        Assert.Equal(2, refusals.Count);
-        Assert.All(refusals, r => Assert.False(MsiCondition.Evaluate(r[1], removal), r[0]));
+        // RefuseInvalidUninstallPartner refuses only a choice that is none of putback, keep and delete.
+        Assert.Equal(3, refusals.Count);
+        Assert.All(refusals, r => Assert.False(MsiCondition.Evaluate(r[1], upgrade) || MsiCondition.Evaluate(r[1], uninstall) || MsiCondition.Evaluate(r[1], keeping), r[0]));
     }
 
     [MsitoolsFact]
@@ -149,7 +152,7 @@ public sealed class WindowsContextTests
     {
         var secure = MsiTables.ReadProperties(TestPackages.Shipped)["SecureCustomProperties"].Split(';');
 
-        Assert.Equal(["PARTNERID", "WIX_DOWNGRADE_DETECTED", "WIX_UPGRADE_DETECTED"], secure.Order(StringComparer.Ordinal));
+        Assert.Equal(["PARTNERID", "UNINSTALLPARTNER", "WIX_DOWNGRADE_DETECTED", "WIX_UPGRADE_DETECTED"], secure.Order(StringComparer.Ordinal));
     }
 
     /// <summary>

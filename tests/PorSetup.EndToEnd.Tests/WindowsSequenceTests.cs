@@ -17,6 +17,13 @@ public sealed class WindowsSequenceTests
 {
     private const string X = "7654321";
 
+    // The uninstall's choices (UNINSTALLPARTNER): the default puts back the value before PorSetup, keep writes back the
+    // value before this run after RemoveRegistryValues, and the rollback of an install or a keeping uninstall puts that
+    // value back; never when an upgrade removes this version.
+    private const string PutBackCondition = "REMOVE~=\"ALL\" AND NOT UPGRADINGPRODUCTCODE AND PARTNERBEFOREPORSETUP AND (NOT UNINSTALLPARTNER OR UNINSTALLPARTNER~=\"putback\")";
+    private const string KeepCondition = "REMOVE~=\"ALL\" AND NOT UPGRADINGPRODUCTCODE AND UNINSTALLPARTNER~=\"keep\"";
+    private const string RollbackCondition = "NOT (REMOVE~=\"ALL\") OR (NOT UPGRADINGPRODUCTCODE AND UNINSTALLPARTNER~=\"keep\")";
+
     public static TheoryData<Start, FleetPackage, Command, OnWindows> MatrixRows()
     {
         var rows = new TheoryData<Start, FleetPackage, Command, OnWindows>();
@@ -35,9 +42,9 @@ public sealed class WindowsSequenceTests
         var row = Rows.Single(r => (Start)r.Data.Item1 == start && (FleetPackage)r.Data.Item2 == package && (Command)r.Data.Item3 == command);
         var machine = Machine(start);
         var msi = Fleet.Msi(package);
-        if (command == Command.Uninstall)
+        if (IsUninstall(command))
         {
-            var uninstall = WindowsInstallerModel.Uninstall(machine, msi);
+            var uninstall = WindowsInstallerModel.Uninstall(machine, msi, commandLine: CommandLine(command));
             if (onWindows == OnWindows.UnknownProduct1605)
             {
                 // Windows refuses and changes nothing: the installed product and the Partner value stay (Wine: 0, and
@@ -88,6 +95,28 @@ public sealed class WindowsSequenceTests
         Assert.Equal("7654321", outcome.Partner);
     }
 
+    /// <summary>
+    /// Windows only (Wine re-runs the whole install on a plain /i): a re-run or redeploy of the installed package runs
+    /// in maintenance mode, which rewrites nothing by itself; where the value was deleted or broken, DecidePartnerId's
+    /// WritePartnerId asks for the reinstall, with its mode, that puts the installed ID back; a working ID asks for none.
+    /// </summary>
+    [MsitoolsTheory]
+    [InlineData(null, "1111111", true)]
+    [InlineData("12345a7", "1111111", true)]
+    [InlineData("2222222", "2222222", true)]
+    [InlineData("1111111", "1111111", false)]
+    public void InMaintenanceMode_ADeletedOrBrokenValue_AsksForTheReinstallThatPutsTheInstalledIdBack(string? partner, string written, bool reinstall)
+    {
+        var machine = new WindowsMachine(TestPackages.Shipped, partner, InstalledPartner: "1111111");
+
+        var outcome = WindowsInstallerModel.Install(machine, TestPackages.Shipped, new Dictionary<string, string>());
+
+        Assert.True(outcome.Maintenance);
+        Assert.Equal(written, outcome.Partner);
+        Assert.Equal(reinstall ? "ALL" : null, outcome.Properties.GetValueOrDefault("REINSTALL"));
+        Assert.Equal(reinstall ? "omus" : null, outcome.Properties.GetValueOrDefault("REINSTALLMODE"));
+    }
+
     [MsitoolsFact]
     public void ARepairOfAStampedPackage_KeepsAnIdChangedSince_NotTheStampedOne()
     {
@@ -131,11 +160,11 @@ public sealed class WindowsSequenceTests
     [MsitoolsTheory]
     [InlineData("SetProductInstalled", "103", "Installed AND NOT (ProductState=1)", "ProductInstalled", "1")]
     [InlineData("IgnoreReinstallOfNewPackage", "104", "REINSTALL AND NOT ProductInstalled", "REINSTALL", "")]
-    [InlineData("ReinstallModeForNewPartnerId", "105", "PARTNERID AND ProductInstalled AND NOT REMOVE AND (NOT REINSTALL OR NOT REINSTALLMODE)", "REINSTALLMODE", "omus")]
-    [InlineData("ReinstallForNewPartnerId", "106", "PARTNERID AND ProductInstalled AND NOT REINSTALL AND NOT REMOVE", "REINSTALL", "ALL")]
     [InlineData("UseTransformPartnerId", "107", "NOT PARTNERID AND TransformPartnerId AND NOT ProductInstalled", "PARTNERID", "[TransformPartnerId]")]
     [InlineData("UseStampedPartnerId", "108", "NOT PARTNERID AND StampedPartnerId AND NOT ProductInstalled", "PARTNERID", "[StampedPartnerId]")]
-    [InlineData("KeepInstalledPartnerId", "110", "NOT PARTNERID AND INSTALLEDPARTNERID AND (ProductInstalled OR WIX_UPGRADE_DETECTED)", "PARTNERID", "[INSTALLEDPARTNERID]")]
+    [InlineData("SetKeepPartnerId", "110", "NOT PARTNERID AND (ProductInstalled OR WIX_UPGRADE_DETECTED)", "KeepPartnerId", "1")]
+    [InlineData("ReinstallModeToWritePartnerId", "125", "WritePartnerId AND ProductInstalled AND NOT REMOVE AND (NOT REINSTALL OR NOT REINSTALLMODE)", "REINSTALLMODE", "omus")]
+    [InlineData("ReinstallToWritePartnerId", "126", "WritePartnerId AND ProductInstalled AND NOT REINSTALL AND NOT REMOVE", "REINSTALL", "ALL")]
     public void TheActionsThatDecideTheId_RunInOrder_BeforeTheFeatureStatesAreFixed(string action, string sequence, string condition, string property, string value)
     {
         var row = MsiTables.Read(TestPackages.Shipped, "InstallExecuteSequence").Single(r => r[0] == action);
@@ -154,14 +183,17 @@ public sealed class WindowsSequenceTests
     /// SYSTEM; +256 on rollback only), data, sequence and condition, as Windows will run them.
     /// </summary>
     [MsitoolsTheory]
-    [InlineData("CheckPartnerIdAndRecordValue", "1", "PorSetupCustomAction", "CheckPartnerIdAndRecordValue", "120", "NOT (REMOVE~=\"ALL\")")]
+    [InlineData("DecidePartnerId", "1", "PorSetupCustomAction", "DecidePartnerId", "120", "NOT (REMOVE~=\"ALL\")")]
     [InlineData("RefuseNonAdministrator", "19", "", "POR1004: Only an administrator or SYSTEM can install, repair or change [ProductName], and nothing was changed. Run msiexec from an elevated command prompt (Run as administrator), or deploy by Group Policy, Configuration Manager or an RMM agent.", "101", "NOT AdminUser AND NOT (REMOVE~=\"ALL\")")]
     [InlineData("RefusePerUserInstall", "19", "", "POR1005: [ProductName] installs for the whole computer only, and nothing was changed. Remove ALLUSERS and MSIINSTALLPERUSER from the msiexec command line.", "102", "NOT (ALLUSERS=1) AND NOT (REMOVE~=\"ALL\")")]
-    [InlineData("RememberPartnerBeforePorSetup", "51", "PARTNERBEFOREPORSETUP", "[PartnerBeforeThisInstall]", "140", "NOT ProductInstalled AND NOT WIX_UPGRADE_DETECTED AND PartnerBeforeThisInstall AND NOT PARTNERBEFOREPORSETUP")]
-    [InlineData("SetPutBackPartnerBeforePorSetupData", "51", "PutBackPartnerBeforePorSetup", "[PARTNERBEFOREPORSETUP]", "1450", "REMOVE~=\"ALL\" AND NOT UPGRADINGPRODUCTCODE AND PARTNERBEFOREPORSETUP")]
-    [InlineData("SetPutBackPartnerBeforeThisInstallData", "51", "PutBackPartnerBeforeThisInstall", "[PartnerBeforeThisInstall]", "1460", "NOT (REMOVE~=\"ALL\")")]
-    [InlineData("PutBackPartnerBeforePorSetup", "3073", "PorSetupCustomAction", "PutBackPartnerValue", "2610", "REMOVE~=\"ALL\" AND NOT UPGRADINGPRODUCTCODE AND PARTNERBEFOREPORSETUP")]
-    [InlineData("PutBackPartnerBeforeThisInstall", "3329", "PorSetupCustomAction", "PutBackPartnerValue", "4990", "NOT (REMOVE~=\"ALL\")")]
+    [InlineData("RefuseInvalidUninstallPartner", "19", "", "POR1006: UNINSTALLPARTNER must be putback (the default), keep or delete, so [ProductName] was not removed and nothing was changed. putback restores the Partner value from before PorSetup, keep leaves it as it is, delete removes it.", "105", "REMOVE~=\"ALL\" AND NOT UPGRADINGPRODUCTCODE AND UNINSTALLPARTNER AND NOT (UNINSTALLPARTNER~=\"putback\" OR UNINSTALLPARTNER~=\"keep\" OR UNINSTALLPARTNER~=\"delete\")")]
+    [InlineData("RememberPartnerBeforePorSetup", "51", "PARTNERBEFOREPORSETUP", "[PARTNERBEFORETHISRUN]", "140", "NOT ProductInstalled AND NOT WIX_UPGRADE_DETECTED AND PARTNERBEFORETHISRUN AND NOT PARTNERBEFOREPORSETUP")]
+    [InlineData("SetPutBackPartnerBeforePorSetupData", "51", "PutBackPartnerBeforePorSetup", "[PARTNERBEFOREPORSETUP]", "1450", PutBackCondition)]
+    [InlineData("SetKeepPartnerAtUninstallData", "51", "KeepPartnerAtUninstall", "[PARTNERBEFORETHISRUN]", "1455", KeepCondition)]
+    [InlineData("SetPutBackPartnerBeforeThisRunData", "51", "PutBackPartnerBeforeThisRun", "[PARTNERBEFORETHISRUN]", "1460", RollbackCondition)]
+    [InlineData("PutBackPartnerBeforeThisRun", "3329", "PorSetupCustomAction", "PutBackPartnerValue", "2590", RollbackCondition)]
+    [InlineData("PutBackPartnerBeforePorSetup", "3073", "PorSetupCustomAction", "PutBackPartnerValue", "2610", PutBackCondition)]
+    [InlineData("KeepPartnerAtUninstall", "3073", "PorSetupCustomAction", "PutBackPartnerValue", "2620", KeepCondition)]
     public void TheActionsOfTheValue_HaveTheirTypeSequenceAndCondition(string action, string type, string source, string target, string sequence, string condition)
     {
         var row = MsiTables.Read(TestPackages.Shipped, "InstallExecuteSequence").Single(r => r[0] == action);
@@ -171,23 +203,77 @@ public sealed class WindowsSequenceTests
         Assert.Equal([action, type, source, target], customAction[..4]);
     }
 
+    /// <summary>
+    /// Windows only (Wine's log does not show a type-19 text): the uninstall choice by Conditional Statement Syntax
+    /// (https://learn.microsoft.com/en-us/windows/win32/msi/conditional-statement-syntax): "For string comparisons, a
+    /// tilde "~" prefixed to the operator performs a comparison that is not case sensitive", and "Nonexistent property
+    /// values are treated as empty strings". Exactly one of refuse, put back, keep or delete for every value; none of
+    /// them when an upgrade removes this version.
+    /// </summary>
+    [MsitoolsTheory]
+    [InlineData(null, "putback")]
+    [InlineData("", "putback")]
+    [InlineData("putback", "putback")]
+    [InlineData("PutBack", "putback")]
+    [InlineData("keep", "keep")]
+    [InlineData("KEEP", "keep")]
+    [InlineData("delete", "delete")]
+    [InlineData("Delete", "delete")]
+    [InlineData("restore", "refuse")]
+    [InlineData("keep ", "refuse")]
+    [InlineData("1", "refuse")]
+    public void TheUninstallChoice_IsReadWithoutCase_AndAnythingElseIsRefused(string? choice, string expected)
+    {
+        var sequence = MsiTables.Read(TestPackages.Shipped, "InstallExecuteSequence").ToDictionary(r => r[0], r => r[1]);
+        var properties = new Dictionary<string, string> { ["REMOVE"] = "ALL", ["PARTNERBEFOREPORSETUP"] = "##12 345 Contoso" };
+        if (choice is not null)
+        {
+            properties["UNINSTALLPARTNER"] = choice;
+        }
+
+        var refuse = MsiCondition.Evaluate(sequence["RefuseInvalidUninstallPartner"], properties);
+        var putBack = MsiCondition.Evaluate(sequence["PutBackPartnerBeforePorSetup"], properties) && MsiCondition.Evaluate(sequence["SetPutBackPartnerBeforePorSetupData"], properties);
+        var keep = MsiCondition.Evaluate(sequence["KeepPartnerAtUninstall"], properties) && MsiCondition.Evaluate(sequence["SetKeepPartnerAtUninstallData"], properties);
+        var rollback = MsiCondition.Evaluate(sequence["PutBackPartnerBeforeThisRun"], properties);
+
+        Assert.Equal(expected, (refuse, putBack, keep) switch
+        {
+            (true, false, false) => "refuse",
+            (false, true, false) => "putback",
+            (false, false, true) => "keep",
+            (false, false, false) => "delete",
+            _ => $"refuse {refuse}, putback {putBack}, keep {keep}",
+        });
+        Assert.Equal(expected == "keep", rollback);
+
+        properties["UPGRADINGPRODUCTCODE"] = "{00000000-0000-0000-0000-000000000000}";
+        Assert.DoesNotContain(
+            ["RefuseInvalidUninstallPartner", "PutBackPartnerBeforePorSetup", "KeepPartnerAtUninstall", "PutBackPartnerBeforeThisRun"],
+            action => MsiCondition.Evaluate(sequence[action], properties));
+    }
+
     [MsitoolsFact]
     public void TheActionsOfTheValue_RunWhereTheyMustAgainstTheStandardActions()
     {
         var at = MsiTables.ReadSequence(TestPackages.Shipped, "InstallExecuteSequence");
 
-        // A refused ID changes nothing: the check runs before the script starts. It also records PartnerBeforeThisInstall,
+        // A refused ID changes nothing: the check runs before the script starts. It also records PARTNERBEFORETHISRUN,
         // which the remembering and the rollback's data are made from.
-        Assert.True(at["CheckPartnerIdAndRecordValue"] < at["InstallInitialize"]);
-        Assert.True(at["CheckPartnerIdAndRecordValue"] < at["RememberPartnerBeforePorSetup"] && at["CheckPartnerIdAndRecordValue"] < at["SetPutBackPartnerBeforeThisInstallData"]);
+        Assert.True(at["DecidePartnerId"] < at["InstallInitialize"]);
+        Assert.True(at["DecidePartnerId"] < at["RememberPartnerBeforePorSetup"] && at["DecidePartnerId"] < at["SetPutBackPartnerBeforeThisRunData"]);
         // What to remember is decided before CostFinalize evaluates the PartnerBeforePorSetupValue component's condition.
         Assert.True(at["RememberPartnerBeforePorSetup"] < at["CostFinalize"]);
         // Deferred actions get their CustomActionData from type-51 actions scheduled before the script is written.
-        Assert.True(at["SetPutBackPartnerBeforePorSetupData"] < at["InstallInitialize"] && at["SetPutBackPartnerBeforeThisInstallData"] < at["InstallInitialize"]);
+        Assert.True(at["SetPutBackPartnerBeforePorSetupData"] < at["InstallInitialize"] && at["SetPutBackPartnerBeforeThisRunData"] < at["InstallInitialize"]);
         // The previous value goes back after PorSetup's own value was removed, inside the script.
         Assert.True(at["RemoveRegistryValues"] < at["PutBackPartnerBeforePorSetup"] && at["PutBackPartnerBeforePorSetup"] < at["InstallFinalize"]);
-        // A rollback action is scheduled before the action it undoes.
-        Assert.True(at["InstallInitialize"] < at["PutBackPartnerBeforeThisInstall"] && at["PutBackPartnerBeforeThisInstall"] < at["WriteRegistryValues"]);
+        // A rollback action is scheduled before the actions it undoes: the install's write, a keeping uninstall's removal.
+        Assert.True(at["InstallInitialize"] < at["PutBackPartnerBeforeThisRun"] && at["PutBackPartnerBeforeThisRun"] < at["WriteRegistryValues"]);
+        Assert.True(at["PutBackPartnerBeforeThisRun"] < at["RemoveRegistryValues"]);
+        // UNINSTALLPARTNER=keep writes the value back after Windows Installer removed the component's value.
+        Assert.True(at["RemoveRegistryValues"] < at["KeepPartnerAtUninstall"] && at["KeepPartnerAtUninstall"] < at["InstallFinalize"]);
+        // An ID to write is known before REINSTALL is asked for, and REINSTALL before CostInitialize fixes the feature states.
+        Assert.True(at["DecidePartnerId"] < at["ReinstallModeToWritePartnerId"] && at["ReinstallToWritePartnerId"] < at["CostInitialize"]);
     }
 
     [MsitoolsFact]
@@ -267,6 +353,12 @@ public sealed class WindowsSequenceTests
         Start.Older => new(Fleet.Msi(FleetPackage.Older), "1111111"),
         Start.Newer => new(Fleet.Msi(FleetPackage.Newer), "1111111"),
         Start.Transformed => new(Fleet.Msi(FleetPackage.Transformed), Fleet.TransformId, Transform: Fleet.TransformProperties(FleetPackage.Transformed)),
+        Start.ValueDeleted => new(Fleet.Msi(FleetPackage.EnUs), null, InstalledPartner: "1111111"),
+        Start.ValueBroken => new(Fleet.Msi(FleetPackage.EnUs), "12345a7", InstalledPartner: "1111111"),
+        Start.ValueSetSince => new(Fleet.Msi(FleetPackage.EnUs), "2222222", InstalledPartner: "1111111"),
+        Start.Released => new(Fleet.Msi(FleetPackage.Older), "1111111", InstalledPartner: string.Empty),
+        Start.ReleasedValueDeleted => new(Fleet.Msi(FleetPackage.Older), null, InstalledPartner: string.Empty),
+        Start.OverHandSet => new(Fleet.Msi(FleetPackage.EnUs), "1111111", Remembered: "##12 345 Contoso"),
         _ => throw new ArgumentOutOfRangeException(nameof(start)),
     };
 
@@ -275,6 +367,10 @@ public sealed class WindowsSequenceTests
         Command.InstallWithId => new() { ["PARTNERID"] = X },
         Command.ReinstallWithId => new() { ["REINSTALL"] = "ALL", ["REINSTALLMODE"] = "vomus", ["PARTNERID"] = X },
         Command.Repair => new() { ["REINSTALL"] = "ALL", ["REINSTALLMODE"] = "vomus" },
+        Command.UninstallPutBack => new() { ["UNINSTALLPARTNER"] = "putback" },
+        Command.UninstallKeep => new() { ["UNINSTALLPARTNER"] = "Keep" },
+        Command.UninstallDelete => new() { ["UNINSTALLPARTNER"] = "DELETE" },
+        Command.UninstallBadChoice => new() { ["UNINSTALLPARTNER"] = "restore" },
         _ => [],
     };
 

@@ -1071,9 +1071,9 @@ done:
 
 /* ---- The exports: the CustomAction rows' DllEntry names (the C# actions of the same names) -------------------- */
 
-__declspec(dllexport) UINT __stdcall CheckPartnerIdAndRecordValue(MSIHANDLE install)
+__declspec(dllexport) UINT __stdcall DecidePartnerId(MSIHANDLE install)
 {
-    return RunWorker(install, L"CheckPartnerIdAndRecordValue");
+    return RunWorker(install, L"DecidePartnerId");
 }
 
 __declspec(dllexport) UINT __stdcall PutBackPartnerValue(MSIHANDLE install)

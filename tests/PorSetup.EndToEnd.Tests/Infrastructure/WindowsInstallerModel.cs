@@ -74,10 +74,14 @@ public static partial class WindowsInstallerModel
     /// Error Messages, a message, not an exit code: 1603 is assumed, as for 1925). Otherwise the execute sequence runs with REMOVE=ALL: the Partner component's value is removed,
     /// and what the restore actions' conditions and data give is put back.
     /// </summary>
-    public static WindowsOutcome Uninstall(WindowsMachine machine, string msi, Caller caller = Caller.ElevatedAdministrator)
+    /// <param name="machine">The server before the run.</param>
+    /// <param name="msi">The package run with msiexec /x.</param>
+    /// <param name="caller">Who runs msiexec.</param>
+    /// <param name="commandLine">NAME=value properties of the command line (UNINSTALLPARTNER), if any.</param>
+    public static WindowsOutcome Uninstall(WindowsMachine machine, string msi, Caller caller = Caller.ElevatedAdministrator, IReadOnlyDictionary<string, string>? commandLine = null)
     {
         var package = new ModelPackage(msi);
-        return TheOneOutcome([.. WindowsReading.All.Select(reading => (reading, Uninstall(machine, package, caller, reading)))], "msiexec /x");
+        return TheOneOutcome([.. WindowsReading.All.Select(reading => (reading, Uninstall(machine, package, caller, commandLine ?? new Dictionary<string, string>(), reading)))], "msiexec /x");
     }
 
     /// <summary>
@@ -190,7 +194,7 @@ public static partial class WindowsInstallerModel
         return new WindowsOutcome(0, false, products, properties[PackageProperties.PartnerId], remembered.Length > 0 ? remembered : null, null, properties);
     }
 
-    private static WindowsOutcome Uninstall(WindowsMachine machine, ModelPackage package, Caller caller, WindowsReading reading)
+    private static WindowsOutcome Uninstall(WindowsMachine machine, ModelPackage package, Caller caller, IReadOnlyDictionary<string, string> commandLine, WindowsReading reading)
     {
         if (machine.Package is null || new ModelPackage(machine.Package).ProductCode != package.ProductCode)
         {
@@ -209,6 +213,10 @@ public static partial class WindowsInstallerModel
             properties[name] = value;
         }
 
+        // The product is managed: an administrator's command line passes whole, anyone else's only the secure and
+        // restricted properties (UNINSTALLPARTNER is secure).
+        PassCommandLine(commandLine, properties, package, passAll: PassesEveryProperty(caller, reading));
+
         // An advertised product can be removed ("The package must be authored so that advertised applications can be
         // uninstalled", Removing an Advertised Application); it never wrote the Partner value.
         SetEngineProperties(properties, machine, null, package, maintenance: !machine.Advertised, advertisedInstall: machine.Advertised, adminUser: true, managed: true, reading);
@@ -217,13 +225,26 @@ public static partial class WindowsInstallerModel
             return WindowsOutcome.Unchanged(1603, machine, refusal, properties);
         }
 
-        // The restore's data is set before InstallInitialize; the deferred action runs under its own condition.
-        var restore = package.Sequence.Single(row => row.Action == "PutBackPartnerBeforePorSetup");
-        var data = package.Sequence.Single(row => row.Action == "SetPutBackPartnerBeforePorSetupData");
-        var putBack = MsiCondition.Evaluate(data.Condition, properties) && MsiCondition.Evaluate(restore.Condition, properties)
-            ? Format(package.CustomActions["SetPutBackPartnerBeforePorSetupData"][3], properties)
-            : null;
-        return new WindowsOutcome(0, true, 0, putBack ?? (machine.Advertised ? machine.Partner : null), null, null, properties);
+        // RemoveRegistryValues: "This action removes a registry value that has been authored into the Registry table if the
+        // associated component was installed locally or as run from source and is now set to be uninstalled"
+        // (RemoveRegistryValues Action, https://learn.microsoft.com/en-us/windows/win32/msi/removeregistryvalues-action),
+        // whatever the value holds now (an advertised product never wrote it). Then the
+        // deferred actions after it, in sequence order, each under its condition, with the CustomActionData its type 51
+        // set before InstallInitialize: "putback" writes the value before PorSetup, "keep" the value before this run;
+        // empty data removes the value.
+        var partner = machine.Advertised ? machine.Partner : null;
+        foreach (var (action, data) in new[] { ("PutBackPartnerBeforePorSetup", "SetPutBackPartnerBeforePorSetupData"), ("KeepPartnerAtUninstall", "SetKeepPartnerAtUninstallData") })
+        {
+            var deferred = package.Sequence.Single(row => row.Action == action);
+            var setData = package.Sequence.Single(row => row.Action == data);
+            if (MsiCondition.Evaluate(setData.Condition, properties) && MsiCondition.Evaluate(deferred.Condition, properties))
+            {
+                var value = Format(package.CustomActions[data][3], properties);
+                partner = value.Length > 0 ? value : null;
+            }
+        }
+
+        return new WindowsOutcome(0, true, 0, partner, null, null, properties);
     }
 
     // The type-19, type-51 and DLL actions before CostInitialize, in sequence order; returns the text of a refusal.
@@ -245,8 +266,18 @@ public static partial class WindowsInstallerModel
                 return Format(row[3], properties);
             }
 
-            if (row[3] == "CheckPartnerIdAndRecordValue")
+            if (row[3] == "DecidePartnerId")
             {
+                // PorSetup's own action (DecidePartnerIdAction, unit-tested): the value before this run read again (a
+                // plain string's form is the search's); with KeepPartnerId and no ID given, the Partner value if it
+                // follows the rule, else the installed ID; the check; WritePartnerId unless the ID is already both.
+                SetOrRemove(properties, PackageProperties.PartnerBeforeThisRun, partner);
+                var installed = properties.GetValueOrDefault(PackageProperties.InstalledPartner, string.Empty);
+                if (properties.ContainsKey(PackageProperties.KeepPartnerId) && properties.GetValueOrDefault(PackageProperties.PartnerId, string.Empty).Length == 0)
+                {
+                    SetOrRemove(properties, PackageProperties.PartnerId, PartnerId.Check(partner).IsValid ? partner : installed);
+                }
+
                 var check = PartnerId.Check(properties.GetValueOrDefault(PackageProperties.PartnerId));
                 if (!check.IsValid)
                 {
@@ -254,10 +285,7 @@ public static partial class WindowsInstallerModel
                 }
 
                 properties[PackageProperties.PartnerId] = check.Normalized;
-                if (partner is not null)
-                {
-                    properties[PackageProperties.PartnerBeforeThisInstall] = partner;
-                }
+                SetOrRemove(properties, PackageProperties.WritePartnerId, partner == check.Normalized && installed == check.Normalized ? null : "1");
             }
             else if (type == TextData)
             {
@@ -266,6 +294,19 @@ public static partial class WindowsInstallerModel
         }
 
         return null;
+    }
+
+    // An empty property is no property (MSI: "an absent property reads as the empty string").
+    private static void SetOrRemove(Dictionary<string, string> properties, string name, string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            properties.Remove(name);
+        }
+        else
+        {
+            properties[name] = value;
+        }
     }
 
     // Public Properties (https://learn.microsoft.com/en-us/windows/win32/msi/public-properties): "All public properties
@@ -355,10 +396,18 @@ public static partial class WindowsInstallerModel
             properties["Privileged"] = "1";
         }
 
-        // AppSearch: the registry searches of the Partner value and of the value PorSetup remembered.
+        // AppSearch: the registry searches of the Partner value, of the installed ID and of the value PorSetup remembered.
+        // "If the AppSearch action locates the signature, the installer overrides the initialized property value with the
+        // found value. If the signature is not found, then the initial property value is used" (AppSearch Table,
+        // https://learn.microsoft.com/en-us/windows/win32/msi/appsearch-table).
         if (machine.Partner is not null)
         {
-            properties[PackageProperties.InstalledPartnerId] = machine.Partner;
+            properties[PackageProperties.PartnerBeforeThisRun] = machine.Partner;
+        }
+
+        if (machine.StoredInstalledPartner is { Length: > 0 } installed)
+        {
+            properties[PackageProperties.InstalledPartner] = installed;
         }
 
         if (machine.Remembered is not null)
