@@ -69,7 +69,7 @@ public sealed class MsiDatabase
         columns ??= LoadColumns();
         return columns.TryGetValue(table, out var list)
             ? list.OrderBy(c => c.Number).Select(c => c.Column).ToList()
-            : throw new KeyNotFoundException($"The database has no table '{table}'.");
+            : throw new InvalidDataException($"The database has no table '{table}'.");
     }
 
     /// <summary>

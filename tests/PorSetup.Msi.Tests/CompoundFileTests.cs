@@ -71,7 +71,7 @@ public class CompoundFileTests
     [Fact]
     public void Read_NotACompoundFile_Throws()
     {
-        Assert.Throws<InvalidDataException>(() => CompoundFile.Read(new byte[1024]));
+        Assert.Throws<DamagedFileException>(() => CompoundFile.Read(new byte[1024]));
     }
 
     [MsitoolsFact]
