@@ -78,6 +78,14 @@ public sealed class MsiStringPool
                 throw Damaged("a string runs past the end of the string data");
             }
 
+            // A long-string entry of length 0: MSI has no empty string (empty is null), and written back as
+            // (0, refs) it would read as the start of another long-string entry.
+            if (length == 0)
+            {
+                result.AddSlot(null, null, 0);
+                continue;
+            }
+
             var raw = data.AsSpan(offset, length).ToArray();
             offset += length;
             result.AddSlot(raw, encoding.GetString(raw), refs);
@@ -157,7 +165,9 @@ public sealed class MsiStringPool
         pool.Write(word);
         for (var id = 1; id < bytes.Count; id++)
         {
-            var raw = bytes[id];
+            // A long string's entry starts (0, refs): with no reference left it would read as a free slot then a
+            // stray entry, so such a string is written as the free slot it is.
+            var raw = bytes[id] is { Length: > ushort.MaxValue } && counts[id] == 0 ? null : bytes[id];
             var length = raw?.Length ?? 0;
             var refs = raw is null ? 0 : counts[id];
             if (length > ushort.MaxValue)
