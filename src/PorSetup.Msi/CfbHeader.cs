@@ -76,8 +76,8 @@ internal sealed class CfbHeader
         return header;
     }
 
-    /// <summary>Sectors after the header that start inside a file of <paramref name="length"/> bytes.</summary>
-    public static long SectorCount(long length, int sectorSize) => Math.Max(0, (length - 1) / sectorSize);
+    // Sectors after the header that start inside a file of this length (the last one may be cut short).
+    private static long SectorCount(long length, int sectorSize) => Math.Max(0, (length - 1) / sectorSize);
 
     private static void Require(bool condition, string detail)
     {
