@@ -37,9 +37,9 @@ public sealed class InstallerFile
         {
             storage = CompoundFile.Read(ReadBytes(full));
         }
-        catch (InvalidDataException exception)
+        catch (DamagedFileException exception)
         {
-            throw new FileProblemException($"{full} is not an MSI database: it is damaged ({Sentences.AfterColon(exception.Message).TrimEnd('.')}).", exception);
+            throw Damaged(full, exception);
         }
 
         var kind = storage.Clsid == CompoundFile.TransformClsid ? InstallerFileKind.Transform
@@ -50,6 +50,10 @@ public sealed class InstallerFile
             try
             {
                 MsiDatabase.Load(storage);
+            }
+            catch (DamagedFileException exception)
+            {
+                throw Damaged(full, exception);
             }
             catch (InvalidDataException)
             {
@@ -72,12 +76,26 @@ public sealed class InstallerFile
         };
     }
 
-    /// <summary>What a reader of a package or transform reported about its content, said about this file.</summary>
-    public FileProblemException Unreadable(InvalidDataException exception)
+    /// <summary>Runs a reader of this file's content; what it finds wrong with the content is said about this file.</summary>
+    public T Read<T>(Func<T> reader)
     {
-        ArgumentNullException.ThrowIfNull(exception);
-        return new FileProblemException($"{Path} cannot be used: {Sentences.AfterColon(exception.Message)}", exception);
+        ArgumentNullException.ThrowIfNull(reader);
+        try
+        {
+            return reader();
+        }
+        catch (DamagedFileException exception)
+        {
+            throw Damaged(Path, exception);
+        }
+        catch (InvalidDataException exception)
+        {
+            throw new FileProblemException($"{Path} cannot be used: {Sentences.AfterColon(exception.Message)}", exception);
+        }
     }
+
+    private static FileProblemException Damaged(string path, DamagedFileException exception) =>
+        new(DamageSentences.Damaged(path, exception, CliLanguage.Current), exception);
 
     private static byte[] ReadBytes(string path)
     {

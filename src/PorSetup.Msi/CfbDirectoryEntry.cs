@@ -25,7 +25,7 @@ internal sealed class CfbDirectoryEntry
     {
         var nameBytes = BinaryPrimitives.ReadUInt16LittleEndian(raw[64..]);
         var chars = Math.Clamp((nameBytes / 2) - 1, 0, 31);
-        var size = (long)BinaryPrimitives.ReadUInt64LittleEndian(raw[120..]);
+        var size = BinaryPrimitives.ReadUInt64LittleEndian(raw[120..]);
         return new CfbDirectoryEntry
         {
             Name = Encoding.Unicode.GetString(raw[..(chars * 2)]),
@@ -40,8 +40,9 @@ internal sealed class CfbDirectoryEntry
             ModifiedTime = BinaryPrimitives.ReadInt64LittleEndian(raw[108..]),
             StartSector = BinaryPrimitives.ReadUInt32LittleEndian(raw[116..]),
 
-            // Version 3 files may leave garbage in the high half of the size (MS-CFB 2.6.3).
-            Size = version3 ? size & 0xFFFFFFFF : size,
+            // Version 3 files may leave garbage in the high half of the size (MS-CFB 2.6.3). A version 4 size
+            // beyond long's range is as impossible as any size beyond the file, which the reader refuses.
+            Size = version3 ? (long)(size & 0xFFFFFFFF) : (long)Math.Min(size, long.MaxValue),
         };
     }
 

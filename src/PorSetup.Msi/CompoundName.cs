@@ -11,17 +11,15 @@ internal static class CompoundName
     /// <summary>Sibling order in the directory tree: shorter names first, then code-unit compare of upper-cased names.</summary>
     public static IComparer<string> Comparer { get; } = Comparer<string>.Create(Compare);
 
+    /// <summary>Whether a name read from a file is one a compound file may hold.</summary>
+    public static bool IsValid(string name) => name.Length is > 0 and <= MaxLength && name.AsSpan().IndexOfAny("/\\:!") < 0;
+
     public static void Validate(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        if (name.Length == 0 || name.Length > MaxLength)
+        if (!IsValid(name))
         {
-            throw new ArgumentException($"A compound file entry name has 1 to {MaxLength} characters: '{name}'.", nameof(name));
-        }
-
-        if (name.AsSpan().IndexOfAny("/\\:!") >= 0)
-        {
-            throw new ArgumentException($"A compound file entry name cannot contain / \\ : or !: '{name}'.", nameof(name));
+            throw new ArgumentException($"A compound file entry name has 1 to {MaxLength} characters, none of them / \\ : or !: '{name}'.", nameof(name));
         }
     }
 

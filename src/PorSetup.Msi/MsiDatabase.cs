@@ -40,10 +40,17 @@ public sealed class MsiDatabase
     public static MsiDatabase Load(CompoundStorage storage)
     {
         ArgumentNullException.ThrowIfNull(storage);
+
+        // Tables are streams; a storage under a table's name could neither be read nor written as one.
+        if (storage.Storages.FirstOrDefault(s => s.Name.StartsWith(MsiStreamName.TablePrefix)) is { } table)
+        {
+            throw new DamagedFileException(FileDamage.Directory, $"The table {MsiStreamName.Decode(table.Name, out _)} is a storage, not a stream.");
+        }
+
         var pool = storage.FindStream(MsiStreamName.Encode("_StringPool", table: true))
-            ?? throw new InvalidDataException("Not an MSI database: there is no _StringPool stream.");
+            ?? throw new InvalidDataException("Not an MSI database: there is no string table.");
         var data = storage.FindStream(MsiStreamName.Encode("_StringData", table: true))
-            ?? throw new InvalidDataException("Not an MSI database: there is no _StringData stream.");
+            ?? throw new InvalidDataException("Not an MSI database: there is no string data.");
         return new MsiDatabase(storage, MsiStringPool.Read(pool.Data, data.Data));
     }
 
@@ -69,7 +76,7 @@ public sealed class MsiDatabase
         columns ??= LoadColumns();
         return columns.TryGetValue(table, out var list)
             ? list.OrderBy(c => c.Number).Select(c => c.Column).ToList()
-            : throw new KeyNotFoundException($"The database has no table '{table}'.");
+            : throw new InvalidDataException($"The database has no table '{table}'.");
     }
 
     /// <summary>

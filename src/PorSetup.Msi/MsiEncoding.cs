@@ -17,4 +17,17 @@ internal static class MsiEncoding
     /// every byte to a character and back, so unchanged strings round-trip byte for byte.
     /// </summary>
     public static Encoding Get(int codePage) => codePage == 0 ? Encoding.Latin1 : Encoding.GetEncoding(codePage);
+
+    /// <summary>The encoding of a code page read from a file, or null when there is none such.</summary>
+    public static Encoding? Find(int codePage)
+    {
+        try
+        {
+            return Get(codePage);
+        }
+        catch (Exception exception) when (exception is ArgumentException or NotSupportedException)
+        {
+            return null;
+        }
+    }
 }

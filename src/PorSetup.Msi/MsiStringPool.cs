@@ -40,10 +40,17 @@ public sealed class MsiStringPool
         ArgumentNullException.ThrowIfNull(data);
         var header = pool.Length >= 4 ? BinaryPrimitives.ReadUInt32LittleEndian(pool) : 0;
         var result = new MsiStringPool((int)(header & ~LongReferencesFlag), (header & LongReferencesFlag) != 0);
-        var encoding = MsiEncoding.Get(result.CodePage);
+        var encoding = MsiEncoding.Find(result.CodePage)
+            ?? throw Damaged($"the code page {result.CodePage} is not one Windows knows");
         var offset = 0;
         for (var i = 4; i + 4 <= pool.Length;)
         {
+            // Ids past what a table's reference can hold are unreachable: no writer makes them.
+            if (result.Count >= 1 << (result.ReferenceSize * 8))
+            {
+                throw Damaged($"it holds more strings than {result.ReferenceSize}-byte references can name");
+            }
+
             int length = BinaryPrimitives.ReadUInt16LittleEndian(pool.AsSpan(i));
             int refs = BinaryPrimitives.ReadUInt16LittleEndian(pool.AsSpan(i + 2));
             i += 4;
@@ -58,16 +65,25 @@ public sealed class MsiStringPool
                 // A string of 64 KiB or more: its length follows in the next entry (low word, high word).
                 if (i + 4 > pool.Length)
                 {
-                    throw new InvalidDataException("The string pool ends inside a long string entry.");
+                    throw Damaged("it ends inside a long string entry");
                 }
 
-                length = (int)BinaryPrimitives.ReadUInt32LittleEndian(pool.AsSpan(i));
+                var longLength = BinaryPrimitives.ReadUInt32LittleEndian(pool.AsSpan(i));
                 i += 4;
+                length = longLength <= data.Length - offset ? (int)longLength : throw Damaged($"a string of {longLength} bytes runs past the end of the string data");
             }
 
-            if (offset + length > data.Length)
+            if (length > data.Length - offset)
             {
-                throw new InvalidDataException("The string pool refers past the end of _StringData.");
+                throw Damaged("a string runs past the end of the string data");
+            }
+
+            // A long-string entry of length 0: MSI has no empty string (empty is null), and written back as
+            // (0, refs) it would read as the start of another long-string entry.
+            if (length == 0)
+            {
+                result.AddSlot(null, null, 0);
+                continue;
             }
 
             var raw = data.AsSpan(offset, length).ToArray();
@@ -77,6 +93,8 @@ public sealed class MsiStringPool
 
         return result;
     }
+
+    private static DamagedFileException Damaged(string detail) => new(FileDamage.StringPool, $"The string pool is damaged: {detail}.");
 
     /// <summary>The string for an id; null for id 0 or a free slot.</summary>
     public string? this[int id] => id > 0 && id < texts.Count ? texts[id] : null;
@@ -112,7 +130,7 @@ public sealed class MsiStringPool
 
         if (id >= 1 << (ReferenceSize * 8))
         {
-            throw new NotSupportedException("The string pool is full for 2-byte string references; widening every table is not supported.");
+            throw new InvalidDataException("The string pool is full for 2-byte string references; widening every table is not supported.");
         }
 
         counts[id] = Math.Min(counts[id] + 1, ushort.MaxValue);
@@ -147,7 +165,9 @@ public sealed class MsiStringPool
         pool.Write(word);
         for (var id = 1; id < bytes.Count; id++)
         {
-            var raw = bytes[id];
+            // A long string's entry starts (0, refs): with no reference left it would read as a free slot then a
+            // stray entry, so such a string is written as the free slot it is.
+            var raw = bytes[id] is { Length: > ushort.MaxValue } && counts[id] == 0 ? null : bytes[id];
             var length = raw?.Length ?? 0;
             var refs = raw is null ? 0 : counts[id];
             if (length > ushort.MaxValue)

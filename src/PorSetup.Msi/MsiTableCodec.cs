@@ -20,7 +20,7 @@ internal static class MsiTableCodec
         // Windows Installer tolerates up to 3 bytes of padding after the last row.
         if (data.Length % rowSize >= 4)
         {
-            throw new InvalidDataException($"A table stream of {data.Length} bytes does not hold whole rows of {rowSize} bytes.");
+            throw new DamagedFileException(FileDamage.Table, $"A table stream of {data.Length} bytes does not hold whole rows of {rowSize} bytes.");
         }
 
         var count = data.Length / rowSize;

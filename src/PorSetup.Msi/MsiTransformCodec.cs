@@ -49,14 +49,14 @@ internal static class MsiTransformCodec
             var mask = (int)MsiTableCodec.ReadValue(data, offset, 2);
             if ((mask & 1) != 0 && (mask >> 8) > columns.Count)
             {
-                throw new InvalidDataException($"A transform record names {mask >> 8} columns; the table has {columns.Count}.");
+                throw new DamagedFileException(FileDamage.Table, $"A transform record names {mask >> 8} columns; the table has {columns.Count}.");
             }
 
             var present = PresentColumns(mask, columns);
             var size = 2 + columns.Where((c, i) => present[i]).Sum(c => c.Width(referenceSize));
             if (offset + size > data.Length)
             {
-                throw new InvalidDataException("A transform record runs past the end of its stream.");
+                throw new DamagedFileException(FileDamage.Table, "A transform record runs past the end of its stream.");
             }
 
             var values = new uint[columns.Count];

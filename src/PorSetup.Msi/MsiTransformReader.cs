@@ -32,9 +32,9 @@ public static class MsiTransformReader
     {
         var root = CompoundFile.Read(mstPath);
         var pool = root.FindStream(MsiStreamName.Encode("_StringPool", table: true))
-            ?? throw new InvalidDataException("The transform has no _StringPool stream.");
+            ?? throw new InvalidDataException("The transform has no string table.");
         var data = root.FindStream(MsiStreamName.Encode("_StringData", table: true))
-            ?? throw new InvalidDataException("The transform has no _StringData stream.");
+            ?? throw new InvalidDataException("The transform has no string data.");
         var strings = MsiStringPool.Read(pool.Data, data.Data);
         var summary = SummaryInformation.Parse(
             (root.FindStream(MsiDatabase.SummaryInformationStream)

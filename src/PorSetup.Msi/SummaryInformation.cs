@@ -44,7 +44,7 @@ public sealed class SummaryInformation
         ArgumentNullException.ThrowIfNull(stream);
         if (stream.Length < HeaderSize || BinaryPrimitives.ReadUInt16LittleEndian(stream) != 0xFFFE)
         {
-            throw new InvalidDataException("The summary information stream has no property set header.");
+            throw Damaged("there is no property set header");
         }
 
         var headerBytes = stream[..HeaderSize];
@@ -52,38 +52,50 @@ public sealed class SummaryInformation
         BinaryPrimitives.WriteUInt32LittleEndian(headerBytes.AsSpan(44), HeaderSize);
         var result = new SummaryInformation(headerBytes);
 
-        var section = (int)BinaryPrimitives.ReadUInt32LittleEndian(stream.AsSpan(44));
-        if (section + 8 > stream.Length)
+        // Offsets and counts are unsigned 32-bit values: compared as longs, before any cast to int.
+        var sectionOffset = BinaryPrimitives.ReadUInt32LittleEndian(stream.AsSpan(44));
+        if (sectionOffset + 8L > stream.Length)
         {
-            throw new InvalidDataException("The summary information section lies outside the stream.");
+            throw Damaged("the section lies outside the stream");
         }
 
+        var section = (int)sectionOffset;
         var size = (int)Math.Min(BinaryPrimitives.ReadUInt32LittleEndian(stream.AsSpan(section)), (uint)(stream.Length - section));
-        var count = (int)BinaryPrimitives.ReadUInt32LittleEndian(stream.AsSpan(section + 4));
-        if (8 + ((long)count * 8) > size)
+        var count = BinaryPrimitives.ReadUInt32LittleEndian(stream.AsSpan(section + 4));
+        if (8 + (count * 8L) > size)
         {
-            throw new InvalidDataException("The summary information section is shorter than its property list.");
+            throw Damaged($"the section is shorter than its list of {count} properties");
         }
 
-        var entries = new List<(int Id, int Offset)>();
-        for (var i = 0; i < count; i++)
+        var entries = new (uint Id, uint Offset)[count];
+        for (var i = 0; i < entries.Length; i++)
         {
-            var id = (int)BinaryPrimitives.ReadUInt32LittleEndian(stream.AsSpan(section + 8 + (i * 8)));
-            var offset = (int)BinaryPrimitives.ReadUInt32LittleEndian(stream.AsSpan(section + 12 + (i * 8)));
-            entries.Add((id, offset));
+            entries[i] = (BinaryPrimitives.ReadUInt32LittleEndian(stream.AsSpan(section + 8 + (i * 8))), BinaryPrimitives.ReadUInt32LittleEndian(stream.AsSpan(section + 12 + (i * 8))));
         }
 
-        // A property's bytes run up to the next property's offset (or the section end).
-        var ends = entries.Select(e => e.Offset).Append(size).Distinct().Order().ToList();
+        // A property's bytes run up to the next property's offset (or the section end); two at one offset would
+        // each copy the same bytes, as many times as a crafted count says.
+        var ends = entries.Select(e => (long)e.Offset).Append(size).Distinct().Order().ToArray();
+        if (ends.Length < entries.Length)
+        {
+            throw Damaged("two properties share one offset");
+        }
+
         foreach (var (id, offset) in entries)
         {
-            var end = ends.First(e => e > offset);
+            var next = Array.BinarySearch(ends, (long)offset) + 1;
+            var end = next < ends.Length ? ends[next] : long.MaxValue;
             if (offset < 8 || end > size)
             {
-                throw new InvalidDataException($"Summary property {id} lies outside its section.");
+                throw Damaged($"property {id} lies outside its section");
             }
 
-            result.properties.Add((id, stream.AsSpan(section + offset, end - offset).ToArray()));
+            result.properties.Add(((int)id, stream.AsSpan(section + (int)offset, (int)(end - offset)).ToArray()));
+        }
+
+        if (result.CodePage != 0 && MsiEncoding.Find(result.CodePage) is null)
+        {
+            throw Damaged($"the code page {result.CodePage} is not one Windows knows");
         }
 
         return result;
@@ -217,6 +229,8 @@ public sealed class SummaryInformation
             properties.Add((id, raw));
         }
     }
+
+    private static DamagedFileException Damaged(string detail) => new(FileDamage.SummaryInformation, $"The summary information is damaged: {detail}.");
 
     private static int Pad4(int length) => (length + 3) & ~3;
 

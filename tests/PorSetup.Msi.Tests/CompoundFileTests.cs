@@ -71,7 +71,54 @@ public class CompoundFileTests
     [Fact]
     public void Read_NotACompoundFile_Throws()
     {
-        Assert.Throws<InvalidDataException>(() => CompoundFile.Read(new byte[1024]));
+        Assert.Throws<DamagedFileException>(() => CompoundFile.Read(new byte[1024]));
+    }
+
+    // MS-CFB gives each sector one owner: a second stream that starts in the first one's sectors is damage, not a copy.
+    [Fact]
+    public void Read_TwoStreamsSharingSectors_IsDamage()
+    {
+        var root = new CompoundStorage("Root Entry");
+        root.SetStream("first", new byte[8192]);
+        root.SetStream("second", new byte[8192]);
+        var file = ToBytes(root);
+        var entries = ReadDirectory(file);
+        var first = entries.FindIndex(e => e.Name == "first");
+        var second = entries.FindIndex(e => e.Name == "second");
+        var directory = (int)(BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(48)) + 1) * 512;
+        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(directory + (second * 128) + 116), entries[first].StartSector);
+
+        var damage = Assert.Throws<DamagedFileException>(() => CompoundFile.Read(file));
+
+        Assert.Equal(FileDamage.Stream, damage.Damage);
+    }
+
+    [Theory]
+    [InlineData(56, 0xFFFFFFFFu)]
+    [InlineData(56, 0u)]
+    [InlineData(28, 0xFEFFu)]
+    [InlineData(30, 12u)]
+    [InlineData(32, 7u)]
+    [InlineData(40, 1u)]
+    [InlineData(44, 0u)]
+    [InlineData(44, 0xFFFFFFFFu)]
+    public void Read_AHeaderFieldWithAValueNoMsiHas_IsDamage(int offset, uint value)
+    {
+        var root = new CompoundStorage("Root Entry");
+        root.SetStream("stream", [1, 2, 3]);
+        var file = ToBytes(root);
+        if (offset is 28 or 30 or 32)
+        {
+            BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(offset), (ushort)value);
+        }
+        else
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(offset), value);
+        }
+
+        var damage = Assert.Throws<DamagedFileException>(() => CompoundFile.Read(file));
+
+        Assert.Equal(FileDamage.Header, damage.Damage);
     }
 
     [MsitoolsFact]

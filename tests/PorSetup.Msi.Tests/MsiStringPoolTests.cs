@@ -19,6 +19,53 @@ public class MsiStringPoolTests
         Assert.Equal(b, pool.AddReference("Gamma"));
     }
 
+    // (0, refs) starts a long string; one of length 0 would, written back the same way, swallow the next entry.
+    [Fact]
+    public void ALongStringEntryOfLengthZero_ReadsAsAFreeSlot_AndWritesBackReadable()
+    {
+        byte[] pool = [0xE4, 0x04, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 5, 0, 1, 0];
+        var read = MsiStringPool.Read(pool, "Alpha"u8.ToArray());
+
+        var (poolBytes, dataBytes) = read.Write();
+        var again = MsiStringPool.Read(poolBytes, dataBytes);
+
+        Assert.Null(read[1]);
+        Assert.Equal("Alpha", read[2]);
+        Assert.Null(again[1]);
+        Assert.Equal("Alpha", again[2]);
+    }
+
+    [Fact]
+    public void ALongStringWithNoReferenceLeft_IsWrittenAsAFreeSlot()
+    {
+        var pool = new MsiStringPool(1252);
+        var big = pool.AddReference(new string('x', 70_000));
+        var kept = pool.AddReference("kept");
+        pool.RemoveReference(big);
+
+        var (poolBytes, dataBytes) = pool.Write();
+        var read = MsiStringPool.Read(poolBytes, dataBytes);
+
+        Assert.Null(read[big]);
+        Assert.Equal("kept", read[kept]);
+    }
+
+    [Theory]
+    [InlineData(uint.MaxValue)]
+    [InlineData(int.MaxValue)]
+    [InlineData(6u)]
+    public void ALongStringPastTheStringData_IsDamage(uint length)
+    {
+        var pool = new byte[12];
+        BitConverter.GetBytes(1252u).CopyTo(pool, 0);
+        BitConverter.GetBytes(0x0001_0000u).CopyTo(pool, 4);
+        BitConverter.GetBytes(length).CopyTo(pool, 8);
+
+        var damage = Assert.Throws<DamagedFileException>(() => MsiStringPool.Read(pool, "Alpha"u8.ToArray()));
+
+        Assert.Equal(FileDamage.StringPool, damage.Damage);
+    }
+
     [Fact]
     public void Write_ThenRead_KeepsIdsCountsAndCodePage()
     {

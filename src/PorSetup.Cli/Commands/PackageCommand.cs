@@ -106,11 +106,7 @@ internal static class PackageCommand
     {
         try
         {
-            return write(input, id, target);
-        }
-        catch (InvalidDataException exception)
-        {
-            throw input.Unreadable(exception);
+            return input.Read(() => write(input, id, target));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

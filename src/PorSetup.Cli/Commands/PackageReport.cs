@@ -13,17 +13,8 @@ internal static class PackageReport
 
     public static IReadOnlyList<string> Lines(InstallerFile package)
     {
-        IReadOnlyDictionary<string, string> properties;
-        string? packageCode;
-        try
-        {
-            properties = MsiProperties.Read(package.Path);
-            packageCode = MsiProperties.ReadSummaryInformation(package.Path).GetString(SummaryPropertyId.RevisionNumber);
-        }
-        catch (InvalidDataException exception)
-        {
-            throw package.Unreadable(exception);
-        }
+        var properties = package.Read(() => MsiProperties.Read(package.Path));
+        var packageCode = package.Read(() => MsiProperties.ReadSummaryInformation(package.Path).GetString(SummaryPropertyId.RevisionNumber));
 
         var lines = new List<string>
         {

@@ -16,15 +16,7 @@ internal static class TransformReport
 
     public static IReadOnlyList<string> Lines(InstallerFile transform)
     {
-        MsiTransform content;
-        try
-        {
-            content = MsiTransformReader.Read(transform.Path);
-        }
-        catch (InvalidDataException exception)
-        {
-            throw transform.Unreadable(exception);
-        }
+        var content = transform.Read(() => MsiTransformReader.Read(transform.Path));
 
         var properties = content.Rows.Where(r => r.Table == "Property" && r.Values[0] is string).ToList();
         var lines = new List<string>
