@@ -61,18 +61,43 @@ internal sealed class CfbDirectory
             }
 
             current = stack.Pop();
-
-            // Siblings are sorted (MS-CFB 2.6.4): out of order, or one name twice, the tree is damaged.
-            if (result.Count > 0 && CompoundName.Comparer.Compare(result[^1].Name, current.Name) >= 0)
-            {
-                throw Damaged($"the entries '{result[^1].Name}' and '{current.Name}' are out of order");
-            }
-
             result.Add(current);
             current = Reach(current.Right);
         }
 
+        RefuseNameTwice(result);
         return result;
+    }
+
+    // One name twice in a storage makes a look-up ambiguous: damage. The siblings' order (MS-CFB 2.6.4) is not
+    // checked: a reader that reaches every entry once does not need it, and a writer whose comparison differs from
+    // ours in some character would otherwise have its sound files refused.
+    private static void RefuseNameTwice(List<CfbDirectoryEntry> siblings)
+    {
+        var names = siblings.Select(entry => entry.Name).ToList();
+        names.Sort(CompoundName.Comparer);
+        for (var i = 1; i < names.Count; i++)
+        {
+            if (CompoundName.Comparer.Compare(names[i - 1], names[i]) == 0)
+            {
+                throw Damaged($"the name '{names[i]}' is used twice in one storage");
+            }
+        }
+    }
+
+    /// <summary>
+    /// After the whole tree was walked: a stream or storage that no storage's tree reaches was cut off by a damaged
+    /// link, and a copy written from what was reached would silently lose it.
+    /// </summary>
+    public void RefuseUnreached()
+    {
+        for (var index = 0; index < entries.Count; index++)
+        {
+            if (!reached[index] && entries[index].Type is CfbConstants.TypeStream or CfbConstants.TypeStorage)
+            {
+                throw Damaged($"entry {index} is in no storage's tree");
+            }
+        }
     }
 
     private CfbDirectoryEntry? Reach(uint index)

@@ -25,7 +25,13 @@ internal sealed class CompoundFileReader
         miniStream = new CfbMiniStream(root.Size == 0 ? [] : Chain(FileDamage.MiniStream, "mini stream").Read(root.StartSector, root.Size), miniFat);
     }
 
-    public static CompoundStorage Read(byte[] file) => new CompoundFileReader(file).BuildStorage(null, 0);
+    public static CompoundStorage Read(byte[] file)
+    {
+        var reader = new CompoundFileReader(file);
+        var root = reader.BuildStorage(null, 0);
+        reader.directory.RefuseUnreached();
+        return root;
+    }
 
     private CompoundStorage BuildStorage(CfbDirectoryEntry? storageEntry, int depth)
     {

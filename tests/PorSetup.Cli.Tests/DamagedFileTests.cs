@@ -164,6 +164,39 @@ public sealed class DamagedFileTests : IDisposable
         this.AssertRefusedByEveryCommand(msi, "its directory of streams is broken");
     }
 
+    // A link set to "no sibling" cuts its subtree off: a copy written from what is reached would silently lose it.
+    [Fact]
+    public void ASubtreeCutOffByALink_IsABrokenDirectory()
+    {
+        var msi = this.Write("cut.msi", (bytes, layout) =>
+        {
+            var parent = layout.Entries.First(e => e.Type is 1 or 2 && Link(bytes, e, CompoundLayout.Entry.RightField) != NoSibling);
+            Put32(bytes, parent.Offset + CompoundLayout.Entry.RightField, NoSibling);
+        });
+
+        this.AssertRefusedByEveryCommand(msi, "its directory of streams is broken");
+    }
+
+    // The siblings' order is not required: a writer whose name comparison differs from ours still makes a sound file.
+    [Fact]
+    public void SiblingsOutOfOrder_AreReadAsTheSameFile()
+    {
+        var msi = this.Write("order.msi", (bytes, layout) =>
+        {
+            // The greater sibling becomes the lesser: the walk then meets that subtree before its parent.
+            var entry = layout.Entries.First(e => e.Type is 1 or 2
+                && Link(bytes, e, CompoundLayout.Entry.LeftField) == NoSibling && Link(bytes, e, CompoundLayout.Entry.RightField) != NoSibling);
+            Put32(bytes, entry.Offset + CompoundLayout.Entry.LeftField, Link(bytes, entry, CompoundLayout.Entry.RightField));
+            Put32(bytes, entry.Offset + CompoundLayout.Entry.RightField, NoSibling);
+        });
+
+        var original = CliRun.Of("inspect", TestMsi.Shipped);
+        var swapped = CliRun.Of("inspect", msi);
+
+        Assert.Equal(ExitCodes.Success, swapped.ExitCode);
+        Assert.Equal(original.Output.Replace(TestMsi.Shipped, "MSI", StringComparison.Ordinal), swapped.Output.Replace(msi, "MSI", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void InFrench_TheDamageIsSaidInFrench()
     {
@@ -188,6 +221,10 @@ public sealed class DamagedFileTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(this.folder, recursive: true);
+
+    private const uint NoSibling = 0xFFFFFFFF;
+
+    private static uint Link(byte[] bytes, CompoundLayout.Entry entry, int field) => BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(entry.Offset + field));
 
     private static void Put32(byte[] bytes, int offset, uint value) => BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(offset), value);
 
