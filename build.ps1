@@ -302,6 +302,10 @@ function Invoke-Tests {
     $results = Join-Path $artifacts 'test-results'
     Remove-Item -Recurse -Force $results -ErrorAction SilentlyContinue
     $env:PORSETUP_ARTIFACTS = $artifacts
+    # The damaged-file fuzz test (DamagedFileFuzzTests) draws its cases from this seed, printed here so that any run's
+    # cases can be replayed by setting the variable (a failure also names it).
+    if (-not $env:PORSETUP_FUZZ_SEED) { $env:PORSETUP_FUZZ_SEED = [string](Get-Random -Minimum 1 -Maximum ([int]::MaxValue)) }
+    Write-Host "Fuzz seed: $env:PORSETUP_FUZZ_SEED (replay: PORSETUP_FUZZ_SEED=$env:PORSETUP_FUZZ_SEED dotnet pwsh ./build.ps1 -Test)"
     & dotnet test (Join-Path $root 'PorSetup.sln') -c $Configuration --no-build --nologo `
         --logger 'trx' --logger 'console;verbosity=normal' --results-directory $results | Out-Host
     $testExit = $LASTEXITCODE
