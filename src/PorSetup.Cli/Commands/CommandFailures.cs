@@ -1,12 +1,13 @@
 // Copyright (c) PorSetup contributors. MIT licensed.
 
+using PorSetup.Cli.Server;
 using PorSetup.Cli.Signing;
 
 namespace PorSetup.Cli.Commands;
 
 /// <summary>
-/// How the commands that read, write or sign files end when one of those fails: the message, which names the file
-/// at fault in words, on the error stream, and the exit code of that kind of failure.
+/// How the commands end when what they read, write, sign or ask of Windows fails: the message, which names the file
+/// or the Windows call at fault in words, on the error stream, and the exit code of that kind of failure.
 /// </summary>
 internal static class CommandFailures
 {
@@ -25,6 +26,11 @@ internal static class CommandFailures
         {
             error.WriteLine(problem.Message);
             return ExitCodes.SigningError;
+        }
+        catch (ServerProblemException problem)
+        {
+            error.WriteLine(problem.Message);
+            return ExitCodes.WindowsError;
         }
     }
 }

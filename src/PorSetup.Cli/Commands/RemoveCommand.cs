@@ -41,7 +41,7 @@ public static class RemoveCommand
     }
 
     [SupportedOSPlatform("windows")]
-    private static int Remove(TextWriter output, TextWriter error, string choice, string? log) => WindowsOnly.Run(error, () =>
+    private static int Remove(TextWriter output, TextWriter error, string choice, string? log) => CommandFailures.Run(error, () =>
     {
         var language = CliLanguage.Current;
         var products = PorSetupProducts.Read(out _);

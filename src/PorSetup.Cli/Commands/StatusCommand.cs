@@ -27,7 +27,7 @@ public static class StatusCommand
     }
 
     [SupportedOSPlatform("windows")]
-    private static int Report(TextWriter output, TextWriter error, bool json) => WindowsOnly.Run(error, () =>
+    private static int Report(TextWriter output, TextWriter error, bool json) => CommandFailures.Run(error, () =>
     {
         var state = ServerState.Read();
         var verdict = StatusVerdicts.Judge(state);

@@ -1,7 +1,5 @@
 // Copyright (c) PorSetup contributors. MIT licensed.
 
-using PorSetup.Cli.Server;
-
 namespace PorSetup.Cli.Commands;
 
 /// <summary>status and remove read msi.dll and the Windows registry: elsewhere they say so and stop with the command-line error code.</summary>
@@ -13,19 +11,5 @@ internal static class WindowsOnly
             ? $"porsetup {command} ne fonctionne que sous Windows : il lit Windows Installer (msi.dll) et le Registre Windows. Lancez porsetup.exe sur le serveur."
             : $"porsetup {command} runs on Windows only: it reads Windows Installer (msi.dll) and the Windows registry. Run porsetup.exe on the server.");
         return ExitCodes.Usage;
-    }
-
-    /// <summary>Runs a Windows command; a Windows call that fails ends it with its message and <see cref="ExitCodes.WindowsError"/>.</summary>
-    public static int Run(TextWriter error, Func<int> command)
-    {
-        try
-        {
-            return command();
-        }
-        catch (ServerProblemException problem)
-        {
-            error.WriteLine(problem.Message);
-            return ExitCodes.WindowsError;
-        }
     }
 }
