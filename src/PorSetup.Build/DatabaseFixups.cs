@@ -15,6 +15,7 @@ public sealed record DatabaseFixups(
     ComponentConditions Components,
     ScriptActions Scripts,
     ErrorActions Errors,
+    SuppressedActions Suppressed,
     DatabaseCodepage Codepage,
     SummaryTemplate Template)
 {
@@ -24,6 +25,7 @@ public sealed record DatabaseFixups(
         ComponentConditions.From(source, localization),
         ScriptActions.From(source),
         ErrorActions.From(source),
+        SuppressedActions.From(source),
         DatabaseCodepage.From(source, localization),
         SummaryTemplate.From(source, localization));
 
@@ -36,6 +38,7 @@ public sealed record DatabaseFixups(
         this.Components.ApplyTo(database);
         this.Scripts.ApplyTo(database);
         this.Errors.ApplyTo(database);
+        this.Suppressed.ApplyTo(database);
         this.Codepage.ApplyTo(database);
         this.Template.ApplyTo(database);
         ValidationTable.AddTo(database);

@@ -51,6 +51,9 @@ public static class WixlTranslator
                 case "Feature":
                     product.Add(TranslateFeature(child, localization, targetDir));
                     break;
+                case "InstallUISequence" or "InstallExecuteSequence" when child.Elements().All(SuppressedActions.Applies):
+                    // Nothing left for wixl once the suppressed actions are out; SuppressedActions deletes their rows.
+                    break;
                 default:
                     product.Add(TranslateElement(child, localization));
                     break;
@@ -153,7 +156,7 @@ public static class WixlTranslator
             result.Add(new XAttribute("Impersonate", "yes"));
         }
 
-        result.Add(element.Elements().Select(e => TranslateElement(e, localization)));
+        result.Add(element.Elements().Where(e => !SuppressedActions.Applies(e)).Select(e => TranslateElement(e, localization)));
         return result;
     }
 

@@ -186,7 +186,7 @@ public sealed class WindowsSequenceTests
     [InlineData("DecidePartnerId", "1", "PorSetupCustomAction", "DecidePartnerId", "120", "NOT (REMOVE~=\"ALL\")")]
     [InlineData("RefuseNonAdministrator", "19", "", "POR1004: Only an administrator or SYSTEM can install, repair or change [ProductName], and nothing was changed. Run msiexec from an elevated command prompt (Run as administrator), or deploy by Group Policy, Configuration Manager or an RMM agent.", "101", "NOT AdminUser AND NOT (REMOVE~=\"ALL\")")]
     [InlineData("RefusePerUserInstall", "19", "", "POR1005: [ProductName] installs for the whole computer only, and nothing was changed. Remove ALLUSERS and MSIINSTALLPERUSER from the msiexec command line.", "102", "NOT (ALLUSERS=1) AND NOT (REMOVE~=\"ALL\")")]
-    [InlineData("RefuseInvalidUninstallPartner", "19", "", "POR1006: UNINSTALLPARTNER must be putback (the default), keep or delete, so [ProductName] was not removed and nothing was changed. putback restores the Partner value from before PorSetup, keep leaves it as it is, delete removes it.", "105", "REMOVE~=\"ALL\" AND NOT UPGRADINGPRODUCTCODE AND UNINSTALLPARTNER AND NOT (UNINSTALLPARTNER~=\"putback\" OR UNINSTALLPARTNER~=\"keep\" OR UNINSTALLPARTNER~=\"delete\")")]
+    [InlineData("RefuseInvalidUninstallPartner", "19", "", "POR1006: UNINSTALLPARTNER must be putback (the default), keep or delete, so [ProductName] was not removed and nothing was changed. putback restores the Partner value from before PorSetup, keep leaves it as it is, delete removes it.", "105", "REMOVE AND NOT UPGRADINGPRODUCTCODE AND UNINSTALLPARTNER AND NOT (UNINSTALLPARTNER~=\"putback\" OR UNINSTALLPARTNER~=\"keep\" OR UNINSTALLPARTNER~=\"delete\")")]
     [InlineData("RememberPartnerBeforePorSetup", "51", "PARTNERBEFOREPORSETUP", "[PARTNERBEFORETHISRUN]", "140", "NOT ProductInstalled AND NOT WIX_UPGRADE_DETECTED AND PARTNERBEFORETHISRUN AND NOT PARTNERBEFOREPORSETUP")]
     [InlineData("SetPutBackPartnerBeforePorSetupData", "51", "PutBackPartnerBeforePorSetup", "[PARTNERBEFOREPORSETUP]", "1450", PutBackCondition)]
     [InlineData("SetKeepPartnerAtUninstallData", "51", "KeepPartnerAtUninstall", "[PARTNERBEFORETHISRUN]", "1455", KeepCondition)]
@@ -252,6 +252,25 @@ public sealed class WindowsSequenceTests
             action => MsiCondition.Evaluate(sequence[action], properties));
     }
 
+    /// <summary>
+    /// Windows only: the refusal of a bad choice runs at 105, before InstallValidate, where "the REMOVE property is not
+    /// guaranteed to be set to ALL during an uninstall" (Microsoft, Conditioning Actions to Run During Removal): a
+    /// removal named by its feature (REMOVE=PartnerOfRecord, the package's one feature) is refused like REMOVE=ALL.
+    /// </summary>
+    [MsitoolsTheory]
+    [InlineData("ALL", true)]
+    [InlineData("PartnerOfRecord", true)]
+    [InlineData("", false)]
+    public void ABadUninstallChoice_IsRefusedWhateverFormTheRemovalTakesBeforeInstallValidate(string remove, bool refused)
+    {
+        var sequence = MsiTables.Read(TestPackages.Shipped, "InstallExecuteSequence").ToDictionary(r => r[0], r => r[1]);
+        var at = MsiTables.ReadSequence(TestPackages.Shipped, "InstallExecuteSequence");
+        var properties = new Dictionary<string, string> { ["REMOVE"] = remove, ["UNINSTALLPARTNER"] = "bogus" };
+
+        Assert.True(at["RefuseInvalidUninstallPartner"] < at["InstallValidate"]);
+        Assert.Equal(refused, MsiCondition.Evaluate(sequence["RefuseInvalidUninstallPartner"], properties));
+    }
+
     [MsitoolsFact]
     public void TheActionsOfTheValue_RunWhereTheyMustAgainstTheStandardActions()
     {
@@ -295,6 +314,22 @@ public sealed class WindowsSequenceTests
         var actions = MsiTables.Read(TestPackages.Shipped, "CustomAction").Select(r => r[0]).ToHashSet();
 
         Assert.DoesNotContain(MsiTables.Read(TestPackages.Shipped, "InstallUISequence"), r => actions.Contains(r[0]));
+    }
+
+    /// <summary>
+    /// Windows only: the registry searches run on the server side. "The installer prevents the AppSearch action from
+    /// running in the InstallExecuteSequence sequence if the action has already run in InstallUISequence sequence"
+    /// (Microsoft, AppSearch Action), and a user who is not a system administrator passes to the server side only
+    /// restricted and secure properties (Microsoft, Restricted Public Properties): the searches' properties are not
+    /// secure, so a full-UI run by such a user (UAC-filtered) would lose them if the UI sequence searched.
+    /// </summary>
+    [MsitoolsFact]
+    public void TheSearches_RunOnTheServerSideOnly()
+    {
+        Assert.DoesNotContain("AppSearch", MsiTables.ReadSequence(TestPackages.Shipped, "InstallUISequence").Keys);
+        Assert.Equal(50, MsiTables.ReadSequence(TestPackages.Shipped, "InstallExecuteSequence")["AppSearch"]);
+        var secure = MsiTables.ReadProperties(TestPackages.Shipped)["SecureCustomProperties"].Split(';');
+        Assert.All(MsiTables.Read(TestPackages.Shipped, "AppSearch").Select(r => r[0]), property => Assert.DoesNotContain(property, secure));
     }
 
     [MsitoolsTheory]
