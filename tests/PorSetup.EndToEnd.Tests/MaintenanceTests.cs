@@ -49,6 +49,25 @@ public sealed class MaintenanceTests
         Assert.Contains(logLine, result.Log, StringComparison.Ordinal);
     }
 
+    /// <remarks>
+    /// A repair whose mode has no "m" (REINSTALLMODE=vo, as /fvo sets) rewrites no registry entry on Windows; where the
+    /// value was deleted, the package adds "m" to the mode (AddMachineRegistryToReinstallMode), so the installed ID
+    /// comes back instead of a 0 with nothing written. Wine rewrites either way; the model checks the mode it gets
+    /// (WindowsSequenceTests).
+    /// </remarks>
+    [MachineFact]
+    public void Repair_WithAModeThatRewritesNoRegistry_StillPutsTheDeletedIdBack()
+    {
+        using var machine = TestMachine.Create();
+        var product = new PackageInstaller(machine, TestPackages.Shipped);
+        product.InstallProduct(MsiExecReturnCode.SUCCESS, "PARTNERID=1234567");
+        machine.Registry.Delete(MachineRegistry.MsoKey, MachineRegistry.PartnerValue);
+
+        product.InstallProduct(MsiExecReturnCode.SUCCESS, "REINSTALL=ALL", "REINSTALLMODE=vo");
+
+        Assert.Equal("1234567", machine.Registry.Partner);
+    }
+
     // Wine re-runs the whole install on a plain /i of an installed product; Windows goes into maintenance
     // mode. Either way no ID is asked for and the installed one stays.
     [MachineFact]

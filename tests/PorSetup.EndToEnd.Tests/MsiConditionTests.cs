@@ -27,6 +27,9 @@ public sealed class MsiConditionTests
     [InlineData("NAME=1", false)]
     [InlineData("REMOVE~=\"ALL\"", true)]
     [InlineData("REMOVE=\"ALL\"", false)]
+    [InlineData("NAME~><\"EX\"", true)]
+    [InlineData("NAME~><\"m\"", false)]
+    [InlineData("NOT (MISSING~><\"m\")", true)]
     [InlineData("Installed OR NAME", true)]
     [InlineData("", true)]
     public void Evaluates(string condition, bool expected)

@@ -117,6 +117,38 @@ public sealed class WindowsSequenceTests
         Assert.Equal(reinstall ? "omus" : null, outcome.Properties.GetValueOrDefault("REINSTALLMODE"));
     }
 
+    /// <summary>
+    /// Windows only: a repair whose mode has no "m" rewrites no registry entry (Microsoft, REINSTALLMODE: "m" rewrites
+    /// "all required registry entries from the Registry Table that go to the HKEY_LOCAL_MACHINE" hive; "Options are
+    /// case-insensitive and order-independent"). Where the value was deleted, "m" is added to the caller's mode and the
+    /// installed ID comes back; a mode that has "m" in either case is left as the caller gave it.
+    /// </summary>
+    [MsitoolsTheory]
+    [InlineData("vo", "vom")]
+    [InlineData("o", "om")]
+    [InlineData("vomus", "vomus")]
+    [InlineData("VOMUS", "VOMUS")]
+    public void ARepairWhoseModeDoesNotRewriteTheRegistry_GetsTheModeThatDoes_WhereTheIdMustBeWritten(string mode, string modeUsed)
+    {
+        var machine = new WindowsMachine(TestPackages.Shipped, null, InstalledPartner: "1111111");
+
+        var outcome = WindowsInstallerModel.Install(machine, TestPackages.Shipped, new Dictionary<string, string> { ["REINSTALL"] = "ALL", ["REINSTALLMODE"] = mode });
+
+        Assert.Equal(modeUsed, outcome.Properties["REINSTALLMODE"]);
+        Assert.Equal("1111111", outcome.Partner);
+    }
+
+    [MsitoolsFact]
+    public void ARepairWithAWorkingId_KeepsTheCallersMode()
+    {
+        var machine = new WindowsMachine(TestPackages.Shipped, "1111111", InstalledPartner: "1111111");
+
+        var outcome = WindowsInstallerModel.Install(machine, TestPackages.Shipped, new Dictionary<string, string> { ["REINSTALL"] = "ALL", ["REINSTALLMODE"] = "vo" });
+
+        Assert.Equal("vo", outcome.Properties["REINSTALLMODE"]);
+        Assert.Equal("1111111", outcome.Partner);
+    }
+
     [MsitoolsFact]
     public void ARepairOfAStampedPackage_KeepsAnIdChangedSince_NotTheStampedOne()
     {
@@ -165,6 +197,7 @@ public sealed class WindowsSequenceTests
     [InlineData("SetKeepPartnerId", "110", "NOT PARTNERID AND (ProductInstalled OR WIX_UPGRADE_DETECTED)", "KeepPartnerId", "1")]
     [InlineData("ReinstallModeToWritePartnerId", "125", "WritePartnerId AND ProductInstalled AND NOT REMOVE AND (NOT REINSTALL OR NOT REINSTALLMODE)", "REINSTALLMODE", "omus")]
     [InlineData("ReinstallToWritePartnerId", "126", "WritePartnerId AND ProductInstalled AND NOT REINSTALL AND NOT REMOVE", "REINSTALL", "ALL")]
+    [InlineData("AddMachineRegistryToReinstallMode", "127", "WritePartnerId AND ProductInstalled AND NOT REMOVE AND REINSTALL AND REINSTALLMODE AND NOT (REINSTALLMODE~><\"m\")", "REINSTALLMODE", "[REINSTALLMODE]m")]
     public void TheActionsThatDecideTheId_RunInOrder_BeforeTheFeatureStatesAreFixed(string action, string sequence, string condition, string property, string value)
     {
         var row = MsiTables.Read(TestPackages.Shipped, "InstallExecuteSequence").Single(r => r[0] == action);

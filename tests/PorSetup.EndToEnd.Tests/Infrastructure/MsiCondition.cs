@@ -4,7 +4,8 @@ namespace PorSetup.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
 /// Evaluates Windows Installer conditional statements of the subset PorSetup's tables use: property names (true when
-/// not empty), NOT, AND, OR, parentheses, <c>=</c>, <c>~=</c> (case-insensitive) with a quoted string, and <c>=</c>
+/// not empty), NOT, AND, OR, parentheses, <c>=</c>, <c>~=</c> (case-insensitive) and <c>~&gt;&lt;</c> (contains, not
+/// case-sensitive: "&gt;&lt; Left string contains right string", Substring Operators) with a quoted string, and <c>=</c>
 /// with an integer. Anything else throws, so a condition the model cannot read fails the test instead of being guessed.
 /// Rules from Microsoft's Conditional Statement Syntax page
 /// (https://learn.microsoft.com/en-us/windows/win32/msi/conditional-statement-syntax): "Nonexistent property values
@@ -86,6 +87,11 @@ public sealed class MsiCondition
             return string.Equals(value, Literal(this.Next()), StringComparison.OrdinalIgnoreCase);
         }
 
+        if (this.Accept("~><"))
+        {
+            return value.Contains(Literal(this.Next()), StringComparison.OrdinalIgnoreCase);
+        }
+
         return value.Length > 0;
     }
 
@@ -119,6 +125,11 @@ public sealed class MsiCondition
             {
                 result.Add(c.ToString());
                 i++;
+            }
+            else if (c == '~' && condition.AsSpan(i).StartsWith("~><"))
+            {
+                result.Add("~><");
+                i += 3;
             }
             else if (c == '~' && i + 1 < condition.Length && condition[i + 1] == '=')
             {

@@ -433,7 +433,7 @@ public static partial class WindowsInstallerModel
     };
 
     private static bool RewritesMachineRegistry(string reinstallMode, WindowsReading reading) =>
-        reinstallMode.Length == 0 ? reading.ReinstallWithoutModeRewritesRegistry : reinstallMode.Contains('m', StringComparison.Ordinal);
+        reinstallMode.Length == 0 ? reading.ReinstallWithoutModeRewritesRegistry : reinstallMode.Contains('m', StringComparison.OrdinalIgnoreCase);
 
     // Each Upgrade row: same UpgradeCode, version in range (inclusive bits, first three fields), language listed or
     // none listed ("FindRelatedProducts ... compares the upgrade code, product version, and language in each row").
