@@ -1,7 +1,5 @@
 // Copyright (c) PorSetup contributors. MIT licensed.
 
-using System.Globalization;
-
 namespace PorSetup.CustomAction;
 
 /// <summary>
@@ -13,13 +11,11 @@ namespace PorSetup.CustomAction;
 /// <param name="systemUiLanguage">Reads the user's Windows UI language (a LANGID), used when the package's own language is not French.</param>
 public sealed class CheckPartnerIdAction(ISession session, Func<int> systemUiLanguage)
 {
-    public const string PartnerIdProperty = "PARTNERID";
-
     public ActionResult Run()
     {
         try
         {
-            var check = PartnerId.Check(session[PartnerIdProperty]);
+            var check = PartnerId.Check(session[PackageProperties.PartnerId]);
             var language = ActionLanguage.Choose(session, systemUiLanguage);
             if (!check.IsValid)
             {
@@ -29,7 +25,7 @@ public sealed class CheckPartnerIdAction(ISession session, Func<int> systemUiLan
 
             if (!string.Equals(check.Normalized, check.Input, StringComparison.Ordinal))
             {
-                session[PartnerIdProperty] = check.Normalized;
+                session[PackageProperties.PartnerId] = check.Normalized;
             }
 
             session.Log(PartnerIdMessages.Accepted(check, language));
@@ -39,7 +35,8 @@ public sealed class CheckPartnerIdAction(ISession session, Func<int> systemUiLan
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            session.TryLog(string.Create(CultureInfo.InvariantCulture, $"PorSetup: DecidePartnerId failed unexpectedly: {exception.GetType().Name}: {exception.Message}"));
+            // Run only inside DecidePartnerId (the proxy's export), whose name the log gives.
+            session.LogUnexpectedFailure("DecidePartnerId", exception);
             return ActionResult.Failure;
         }
     }

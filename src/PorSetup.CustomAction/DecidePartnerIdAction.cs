@@ -1,7 +1,5 @@
 // Copyright (c) PorSetup contributors. MIT licensed.
 
-using System.Globalization;
-
 namespace PorSetup.CustomAction;
 
 /// <summary>
@@ -91,7 +89,7 @@ public sealed class DecidePartnerIdAction(ISession session, IMachineRegistry reg
 
     private ActionResult Unexpected(Exception exception)
     {
-        session.TryLog(string.Create(CultureInfo.InvariantCulture, $"PorSetup: DecidePartnerId failed unexpectedly: {exception.GetType().Name}: {exception.Message}"));
+        session.LogUnexpectedFailure("DecidePartnerId", exception);
         return ActionResult.Failure;
     }
 }

@@ -1,8 +1,10 @@
 // Copyright (c) PorSetup contributors. MIT licensed.
 
+using System.Globalization;
+
 namespace PorSetup.CustomAction;
 
-/// <summary>The two messages every action sends, named as in WiX DTF.</summary>
+/// <summary>The messages every action sends, named as in WiX DTF.</summary>
 public static class SessionExtensions
 {
     /// <summary>Writes a line to the installation log (INSTALLMESSAGE_INFO).</summary>
@@ -28,6 +30,13 @@ public static class SessionExtensions
 #pragma warning restore CA1031
         {
         }
+    }
+
+    /// <summary>Logs an exception no action expects, with its type, for the verbose log; the action then returns 1603.</summary>
+    public static void LogUnexpectedFailure(this ISession session, string action, Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        session.TryLog(string.Create(CultureInfo.InvariantCulture, $"PorSetup: {action} failed unexpectedly: {exception.GetType().Name}: {exception.Message}"));
     }
 
     /// <summary>Shows an error in the installer's UI and writes it to the log (INSTALLMESSAGE_ERROR).</summary>

@@ -56,7 +56,7 @@ public class CheckPartnerIdActionTests
         var result = Run(session);
 
         Assert.Equal(ActionResult.Success, result);
-        Assert.Equal(normalized, session.Properties[CheckPartnerIdAction.PartnerIdProperty]);
+        Assert.Equal(normalized, session.Properties[PackageProperties.PartnerId]);
         Assert.Empty(session.Errors);
         Assert.Equal([$"PorSetup: PARTNERID accepted: {normalized}"], session.LogLines.Select(m => m.Text));
     }
@@ -78,7 +78,7 @@ public class CheckPartnerIdActionTests
 
         Run(session);
 
-        Assert.Equal([CheckPartnerIdAction.PartnerIdProperty], session.PropertiesWritten);
+        Assert.Equal([PackageProperties.PartnerId], session.PropertiesWritten);
     }
 
     [Theory]
@@ -91,10 +91,10 @@ public class CheckPartnerIdActionTests
 
         Assert.Equal(ActionResult.Failure, result);
         Assert.Empty(session.PropertiesWritten);
-        Assert.Equal(input is not null, session.Properties.ContainsKey(CheckPartnerIdAction.PartnerIdProperty));
+        Assert.Equal(input is not null, session.Properties.ContainsKey(PackageProperties.PartnerId));
         if (input is not null)
         {
-            Assert.Equal(input, session.Properties[CheckPartnerIdAction.PartnerIdProperty]);
+            Assert.Equal(input, session.Properties[PackageProperties.PartnerId]);
         }
 
         var error = Assert.Single(session.Errors);
@@ -200,7 +200,7 @@ public class CheckPartnerIdActionTests
 
         Assert.Equal(ActionResult.Failure, result);
         Assert.Contains("Win32CallException: MsiSetPropertyW failed with Win32 error 6.", Assert.Single(session.LogLines).Text, StringComparison.Ordinal);
-        Assert.Equal(" 1234567 ", session.Properties[CheckPartnerIdAction.PartnerIdProperty]);
+        Assert.Equal(" 1234567 ", session.Properties[PackageProperties.PartnerId]);
     }
 
     [Fact]
@@ -243,7 +243,7 @@ public class CheckPartnerIdActionTests
         var session = new FakeSession();
         if (partnerId is not null)
         {
-            session.Properties[CheckPartnerIdAction.PartnerIdProperty] = partnerId;
+            session.Properties[PackageProperties.PartnerId] = partnerId;
         }
 
         if (productLanguage is not null)
